@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# waitcmp: the kernel modules (see Kbuild) and the host tools.
+# "make help" lists the targets.
+
+# Headers to build against: the running kernel's build tree when it exists,
+# else the newest Debian linux-headers-*-amd64 (the kernel the VM boots).
+KDIR ?= $(shell vm/kernel kdir)
+CACHE ?= $(or $(WAITCMP_CACHE),$(HOME)/.cache/waitcmp)
+
+KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
+KERNEL_SOURCES := $(wildcard common/*.[ch]) \
+	$(filter-out %.mod.c,$(wildcard variants/*.c))
+SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init) \
+	$(wildcard tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh)
+
+.PHONY: all modules tools deps test check checkpatch sparse shellcheck clean help
+
+all: modules tools
+
+modules:
+	$(KBUILD) modules
+
+tools:
+
+deps:
+	scripts/deps build test
+
+test: deps all
+	prove -v tests/host/ tests/vm-suite.t
+
+# Debian ships checkpatch.pl only inside the linux-source tarball.
+CHECKPATCH := $(CACHE)/checkpatch/scripts/checkpatch.pl
+$(CHECKPATCH):
+	scripts/deps check
+	mkdir -p $(CACHE)/checkpatch
+	tar -xf /usr/src/linux-source-6.1.tar.xz -C $(CACHE)/checkpatch \
+		--strip-components=1 linux-source-6.1/scripts/checkpatch.pl \
+		linux-source-6.1/scripts/spelling.txt \
+		linux-source-6.1/scripts/const_structs.checkpatch
+
+check: checkpatch sparse shellcheck
+
+# compat.h exists to test LINUX_VERSION_CODE; nothing else may.
+checkpatch: $(CHECKPATCH)
+	$(CHECKPATCH) --strict --no-tree --quiet -f \
+		$(filter-out common/compat.h,$(KERNEL_SOURCES))
+	$(CHECKPATCH) --strict --no-tree --quiet \
+		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON -f common/compat.h
+
+# Rebuild everything with sparse (C=2) and W=1; any warning fails.
+sparse:
+	scripts/deps build check
+	$(KBUILD) clean >/dev/null
+	$(KBUILD) W=1 C=2 modules 2>&1 | tee .check.log
+	! grep -E 'warning|error' .check.log
+	rm -f .check.log
+
+shellcheck:
+	@if command -v shellcheck >/dev/null; then \
+		shellcheck $(SHELL_SCRIPTS); \
+	else \
+		echo "shellcheck not installed: skipped"; \
+	fi
+
+clean:
+	$(KBUILD) clean
+
+help:
+	@echo "make            build the modules and host tools (KDIR=... to choose headers)"
+	@echo "make test       install what is missing, build, boot the VM and run every test"
+	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck"
+	@echo "make clean      remove build outputs"

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /sys/kernel/debug/waitcmp/<variant>/{stats,histogram}, read-only.
+ */
+#include <linux/debugfs.h>
+#include <linux/err.h>
+#include <linux/sched.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+
+#include "internal.h"
+
+static struct dentry *waitcmp_debugfs_root;
+
+static int stats_show(struct seq_file *m, void *v)
+{
+	struct waitcmp_run *run = m->private;
+	const struct waitcmp_params *p = &run->params;
+	struct waitcmp_summary s;
+	unsigned int i;
+
+	waitcmp_summarize(run, &s);
+	seq_printf(m, "variant: %s\n", run->ops->name);
+	seq_printf(m, "status: %s\n", READ_ONCE(run->done) ? "done" : "running");
+	seq_printf(m, "iterations: %u\n", p->iterations);
+	seq_printf(m, "period_us: %u\n", p->period_us);
+	seq_printf(m, "waiters: %u\n", p->waiters);
+	seq_printf(m, "waiter_cpu: %d\n", p->waiter_cpu);
+	seq_printf(m, "waker_cpu: %d\n", p->waker_cpu);
+	seq_printf(m, "wakes: %llu\n", READ_ONCE(run->seq));
+	seq_printf(m, "samples: %llu\n", s.samples);
+	seq_printf(m, "min_ns: %llu\n", s.min);
+	seq_printf(m, "mean_ns: %llu\n", s.mean);
+	seq_printf(m, "p50_ns: %llu\n", s.p50);
+	seq_printf(m, "p90_ns: %llu\n", s.p90);
+	seq_printf(m, "p99_ns: %llu\n", s.p99);
+	seq_printf(m, "p999_ns: %llu\n", s.p999);
+	seq_printf(m, "max_ns: %llu\n", s.max);
+	seq_printf(m, "waker_pid: %d\n", task_pid_nr(run->waker));
+	seq_puts(m, "waiter_pids:");
+	for (i = 0; i < p->waiters; i++)
+		seq_printf(m, " %d", task_pid_nr(run->waiter[i].task));
+	seq_putc(m, '\n');
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(stats);
+
+/* Non-empty buckets only: "lower_ns upper_ns count", upper inclusive. */
+static int histogram_show(struct seq_file *m, void *v)
+{
+	struct waitcmp_run *run = m->private;
+	struct waitcmp_stats *copy;
+	unsigned int b;
+
+	/* Copy under the lock, print without it: waiters must not stall. */
+	copy = kmalloc(sizeof(*copy), GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	spin_lock(&run->stats_lock);
+	*copy = *run->stats;
+	spin_unlock(&run->stats_lock);
+
+	for (b = 0; b < WAITCMP_HIST_BUCKETS; b++)
+		if (copy->hist[b])
+			seq_printf(m, "%llu %llu %llu\n", waitcmp_hist_lower(b),
+				   waitcmp_hist_upper(b), copy->hist[b]);
+	kfree(copy);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(histogram);
+
+int waitcmp_debugfs_add(struct waitcmp_run *run)
+{
+	struct dentry *d;
+
+	run->dir = debugfs_create_dir(run->ops->name, waitcmp_debugfs_root);
+	if (IS_ERR(run->dir)) {
+		int err = PTR_ERR(run->dir);
+
+		run->dir = NULL;
+		return err;
+	}
+	d = debugfs_create_file("stats", 0444, run->dir, run, &stats_fops);
+	if (!IS_ERR(d))
+		d = debugfs_create_file("histogram", 0444, run->dir, run,
+					&histogram_fops);
+	if (IS_ERR(d)) {
+		waitcmp_debugfs_remove(run);
+		return PTR_ERR(d);
+	}
+	return 0;
+}
+
+void waitcmp_debugfs_remove(struct waitcmp_run *run)
+{
+	debugfs_remove_recursive(run->dir);
+	run->dir = NULL;
+}
+
+int waitcmp_debugfs_init(void)
+{
+	waitcmp_debugfs_root = debugfs_create_dir("waitcmp", NULL);
+	return PTR_ERR_OR_ZERO(waitcmp_debugfs_root);
+}
+
+void waitcmp_debugfs_exit(void)
+{
+	debugfs_remove_recursive(waitcmp_debugfs_root);
+}

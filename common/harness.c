@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The waitcmp harness: one waker and up to 64 waiter kthreads per loaded
+ * variant. The waker publishes a sequence number and a timestamp, calls the
+ * variant's wake, then waits until the woken waiters have recorded it, so
+ * no wake is lost or counted twice whatever the period.
+ *
+ * The harness's own sleeps are TASK_IDLE or interruptible: only the wait
+ * under test may show up in iowait, load average, PSI or the hung-task
+ * detector.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/cpumask.h>
+#include <linux/err.h>
+#include <linux/kthread.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/timekeeping.h>
+
+#include "internal.h"
+
+#define CREATE_TRACE_POINTS
+#include "waitcmp_trace.h"
+
+EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_run_begin);
+EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_wake);
+EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_woken);
+EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_run_end);
+
+/* Waiters that record each wake: one for complete(), else all of them. */
+static unsigned int waitcmp_acks_per_wake(const struct waitcmp_run *run)
+{
+	return run->ops->wakes_one ? 1 : run->params.waiters;
+}
+
+static bool waitcmp_ending(const struct waitcmp_run *run)
+{
+	return READ_ONCE(run->ending);
+}
+
+/* Sleep without counting as blocked, until kthread_stop(). */
+static void waitcmp_park(void)
+{
+	for (;;) {
+		set_current_state(TASK_IDLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+void waitcmp_summarize(struct waitcmp_run *run, struct waitcmp_summary *sum)
+{
+	spin_lock(&run->stats_lock);
+	waitcmp_stats_summary(run->stats, sum);
+	spin_unlock(&run->stats_lock);
+}
+
+static void waitcmp_end_of_run(struct waitcmp_run *run)
+{
+	struct waitcmp_summary s;
+
+	waitcmp_summarize(run, &s);
+	trace_waitcmp_run_end(run->ops->name, &s);
+	pr_info("%s: End of run (%s): samples=%llu min_ns=%llu mean_ns=%llu p50_ns=%llu p90_ns=%llu p99_ns=%llu p999_ns=%llu max_ns=%llu\n",
+		run->ops->name, run->done ? "done" : "stopped", s.samples,
+		s.min, s.mean, s.p50, s.p90, s.p99, s.p999, s.max);
+}
+
+/* Let every waiter leave its wait for good. */
+static void waitcmp_release(struct waitcmp_run *run)
+{
+	WRITE_ONCE(run->ending, true);
+	wake_up_all(&run->ctl_wq);
+	if (run->ops->release)
+		run->ops->release(run);
+	else
+		run->ops->wake(run);
+}
+
+static void waitcmp_record(struct waitcmp_waiter *w, u64 seq, u64 woken_ns,
+			   int ret)
+{
+	struct waitcmp_run *run = w->run;
+	u64 latency = woken_ns - READ_ONCE(run->wake_ns);
+
+	spin_lock(&run->stats_lock);
+	waitcmp_stats_add(run->stats, latency);
+	spin_unlock(&run->stats_lock);
+	trace_waitcmp_woken(run->ops->name, seq, w->id, latency,
+			    raw_smp_processor_id(), ret);
+	w->seen = seq;
+	if (atomic_inc_return(&run->acks) == waitcmp_acks_per_wake(run))
+		wake_up(&run->ctl_wq);
+}
+
+static int waitcmp_waiter_fn(void *arg)
+{
+	struct waitcmp_waiter *w = arg;
+	struct waitcmp_run *run = w->run;
+
+	atomic_inc(&run->ready);
+	wake_up(&run->ctl_wq);
+
+	while (!waitcmp_ending(run)) {
+		int ret = run->ops->wait(w);
+		u64 woken_ns = ktime_get_ns();
+		/* Pairs with the waker's release: wake_ns is that of seq. */
+		u64 seq = smp_load_acquire(&run->seq);
+
+		/*
+		 * No new wake: the run is ending, or an interruptible wait
+		 * returned early (kthread_stop() raises TIF_NOTIFY_SIGNAL).
+		 */
+		if (seq == w->seen)
+			continue;
+		/* After complete(), only the first waiter back owns the wake. */
+		if (run->ops->wakes_one && !atomic_xchg(&run->unclaimed, 0))
+			continue;
+		waitcmp_record(w, seq, woken_ns, ret);
+	}
+	waitcmp_park();
+	return 0;
+}
+
+/* Interruptible, not D state, and cut short when the run ends. */
+static void waitcmp_pause(struct waitcmp_run *run, unsigned int us)
+{
+	wait_event_interruptible_hrtimeout(run->ctl_wq, waitcmp_ending(run),
+					   ns_to_ktime((u64)us * NSEC_PER_USEC));
+}
+
+static int waitcmp_waker_fn(void *arg)
+{
+	struct waitcmp_run *run = arg;
+	const struct waitcmp_params *p = &run->params;
+	unsigned int acks = waitcmp_acks_per_wake(run);
+	u64 seq;
+
+	/* The first wake should find the waiters started, not being forked. */
+	wait_event_idle(run->ctl_wq, atomic_read(&run->ready) == p->waiters ||
+			waitcmp_ending(run));
+
+	for (seq = 1; !p->iterations || seq <= p->iterations; seq++) {
+		if (p->period_us)
+			waitcmp_pause(run, p->period_us);
+		if (waitcmp_ending(run))
+			break;
+
+		atomic_set(&run->acks, 0);
+		atomic_set(&run->unclaimed, 1);
+		trace_waitcmp_wake(run->ops->name, seq, raw_smp_processor_id());
+		WRITE_ONCE(run->wake_ns, ktime_get_ns());
+		/* Publish wake_ns before seq; pairs with the waiters' acquire. */
+		smp_store_release(&run->seq, seq);
+		run->ops->wake(run);
+
+		wait_event_idle(run->ctl_wq, atomic_read(&run->acks) >= acks ||
+				waitcmp_ending(run));
+	}
+
+	if (!waitcmp_ending(run)) {
+		WRITE_ONCE(run->done, true);
+		waitcmp_end_of_run(run);
+		waitcmp_release(run);
+	}
+	waitcmp_park();
+	return 0;
+}
+
+static int waitcmp_check_cpu(const char *variant, const char *name, int cpu)
+{
+	if (cpu == -1 || (cpu >= 0 && cpu < nr_cpu_ids && cpu_online(cpu)))
+		return 0;
+	pr_err("%s: %s=%d is not an online CPU, allowed -1 or %*pbl\n",
+	       variant, name, cpu, cpumask_pr_args(cpu_online_mask));
+	return -EINVAL;
+}
+
+static int waitcmp_check_params(const struct waitcmp_ops *ops,
+				const struct waitcmp_params *p)
+{
+	if (p->waiters < 1 || p->waiters > WAITCMP_MAX_WAITERS) {
+		pr_err("%s: waiters=%u is out of range, allowed 1..%u\n",
+		       ops->name, p->waiters, WAITCMP_MAX_WAITERS);
+		return -EINVAL;
+	}
+	if (p->period_us > WAITCMP_MAX_PERIOD_US) {
+		pr_err("%s: period_us=%u is out of range, allowed 0..%u\n",
+		       ops->name, p->period_us, WAITCMP_MAX_PERIOD_US);
+		return -EINVAL;
+	}
+	if (waitcmp_check_cpu(ops->name, "waiter_cpu", p->waiter_cpu) ||
+	    waitcmp_check_cpu(ops->name, "waker_cpu", p->waker_cpu))
+		return -EINVAL;
+	return 0;
+}
+
+static struct task_struct *waitcmp_bind(struct task_struct *t, int cpu)
+{
+	if (!IS_ERR(t) && cpu >= 0)
+		kthread_bind(t, cpu);
+	return t;
+}
+
+/* Stops whatever threads exist; safe on threads that never ran. */
+static void waitcmp_stop_threads(struct waitcmp_run *run)
+{
+	unsigned int i;
+
+	waitcmp_release(run);
+	if (run->waker)
+		kthread_stop(run->waker);
+	for (i = 0; i < run->params.waiters; i++)
+		if (run->waiter[i].task)
+			kthread_stop(run->waiter[i].task);
+}
+
+static void waitcmp_free(struct waitcmp_run *run)
+{
+	kfree(run->stats);
+	kfree(run->waiter);
+	kfree(run);
+}
+
+/* Created, not woken: waitcmp_stop_threads() can still undo them. */
+static int waitcmp_create_threads(struct waitcmp_run *run)
+{
+	const struct waitcmp_params *p = &run->params;
+	struct task_struct *t;
+	unsigned int i;
+
+	for (i = 0; i < p->waiters; i++) {
+		struct waitcmp_waiter *w = &run->waiter[i];
+
+		w->run = run;
+		w->id = i;
+		t = kthread_create(waitcmp_waiter_fn, w, "waitcmp_wait/%u", i);
+		t = waitcmp_bind(t, p->waiter_cpu);
+		if (IS_ERR(t))
+			return PTR_ERR(t);
+		w->task = t;
+	}
+	t = kthread_create(waitcmp_waker_fn, run, "waitcmp_waker");
+	t = waitcmp_bind(t, p->waker_cpu);
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	run->waker = t;
+	return 0;
+}
+
+static void waitcmp_wake_threads(struct waitcmp_run *run)
+{
+	unsigned int i;
+
+	for (i = 0; i < run->params.waiters; i++)
+		wake_up_process(run->waiter[i].task);
+	wake_up_process(run->waker);
+}
+
+struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
+				  const struct waitcmp_params *params)
+{
+	struct waitcmp_run *run;
+	int err;
+
+	err = waitcmp_check_params(ops, params);
+	if (err)
+		return ERR_PTR(err);
+
+	run = kzalloc(sizeof(*run), GFP_KERNEL);
+	if (!run)
+		return ERR_PTR(-ENOMEM);
+	run->ops = ops;
+	run->params = *params;
+	init_waitqueue_head(&run->ctl_wq);
+	spin_lock_init(&run->stats_lock);
+	run->waiter = kcalloc(params->waiters, sizeof(*run->waiter),
+			      GFP_KERNEL);
+	run->stats = kzalloc(sizeof(*run->stats), GFP_KERNEL);
+	if (!run->waiter || !run->stats) {
+		err = -ENOMEM;
+		goto err_free;
+	}
+
+	if (ops->init) {
+		err = ops->init(run);
+		if (err)
+			goto err_free;
+	}
+
+	err = waitcmp_create_threads(run);
+	if (err) {
+		pr_err("%s: cannot create a kthread: %d\n", ops->name, err);
+		goto err_threads;
+	}
+	err = waitcmp_debugfs_add(run);
+	if (err) {
+		pr_err("%s: cannot create debugfs files: %d\n", ops->name, err);
+		goto err_threads;
+	}
+
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d\n",
+		ops->name, params->iterations, params->period_us,
+		params->waiters, params->waiter_cpu, params->waker_cpu);
+	trace_waitcmp_run_begin(ops->name, params);
+	waitcmp_wake_threads(run);
+	return run;
+
+err_threads:
+	waitcmp_stop_threads(run);
+	if (ops->exit)
+		ops->exit(run);
+err_free:
+	waitcmp_free(run);
+	return ERR_PTR(err);
+}
+EXPORT_SYMBOL_GPL(waitcmp_start);
+
+void waitcmp_stop(struct waitcmp_run *run)
+{
+	/* No reader may see the run once its threads are going. */
+	waitcmp_debugfs_remove(run);
+	waitcmp_stop_threads(run);
+	if (!run->done)
+		waitcmp_end_of_run(run);
+	if (run->ops->exit)
+		run->ops->exit(run);
+	waitcmp_free(run);
+}
+EXPORT_SYMBOL_GPL(waitcmp_stop);
+
+static int __init waitcmp_init(void)
+{
+	return waitcmp_debugfs_init();
+}
+module_init(waitcmp_init);
+
+static void __exit waitcmp_exit(void)
+{
+	waitcmp_debugfs_exit();
+}
+module_exit(waitcmp_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("waitcmp: a kthread harness that compares kernel wait APIs");
+

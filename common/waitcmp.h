@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * waitcmp: one kthread harness that compares the kernel's wait APIs.
+ *
+ * A variant module describes the wait API it measures in a struct
+ * waitcmp_ops (a wait and the wake that ends it, in the style of
+ * locktorture's struct lock_torture_ops) and ends with
+ * WAITCMP_VARIANT(ops), which gives it the module parameters of the
+ * contract and an init/exit that start and stop one run.
+ *
+ * The waker publishes a sequence number and the time of the wake, then
+ * calls ops->wake(). Each waiter sleeps in ops->wait() until
+ * waitcmp_wake_due() holds, takes its own timestamp, and records
+ * latency = woken - wake.
+ */
+#ifndef _WAITCMP_H
+#define _WAITCMP_H
+
+#include <linux/atomic.h>
+#include <linux/compiler.h>
+#include <linux/moduleparam.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+
+#define WAITCMP_MAX_WAITERS	64
+#define WAITCMP_MAX_PERIOD_US	10000000U
+
+struct waitcmp_params {
+	unsigned int iterations;	/* wake cycles; 0 = until unloaded */
+	unsigned int period_us;		/* waker's pause between wakes */
+	unsigned int waiters;		/* waiting kthreads */
+	int waiter_cpu;			/* -1 = unbound */
+	int waker_cpu;			/* -1 = unbound */
+};
+
+struct waitcmp_run;
+
+struct waitcmp_waiter {
+	struct waitcmp_run *run;
+	struct task_struct *task;
+	unsigned int id;
+	u64 seen;			/* last seq this waiter recorded */
+};
+
+/**
+ * struct waitcmp_ops - one wait API under test
+ * @name:	the API's name: debugfs directory, log and trace events
+ * @init:	optional, prepares the variant's state before threads start
+ * @exit:	optional, undoes @init after every thread has stopped
+ * @wait:	sleeps until waitcmp_wake_due(); returns 0 or the API's error
+ * @wake:	wakes the waiters for the sequence number just published
+ * @release:	optional, wakes every waiter for good because the run ends;
+ *		defaults to @wake
+ * @wakes_one:	each wake runs exactly one waiter (complete() semantics),
+ *		so @wait does not test waitcmp_wake_due()
+ */
+struct waitcmp_ops {
+	const char *name;
+	int (*init)(struct waitcmp_run *run);
+	void (*exit)(struct waitcmp_run *run);
+	int (*wait)(struct waitcmp_waiter *w);
+	void (*wake)(struct waitcmp_run *run);
+	void (*release)(struct waitcmp_run *run);
+	bool wakes_one;
+};
+
+struct waitcmp_stats;
+
+struct waitcmp_run {
+	const struct waitcmp_ops *ops;
+	struct waitcmp_params params;
+
+	/* The wake: wake_ns is written before seq is released. */
+	u64 seq;
+	u64 wake_ns;
+	bool ending;			/* done or unloading: stop waiting */
+	bool done;			/* all iterations ran */
+
+	atomic_t ready;			/* waiters that have started */
+	atomic_t acks;			/* waiters that recorded this seq */
+	atomic_t unclaimed;		/* wakes_one: the wake nobody took yet */
+	wait_queue_head_t ctl_wq;	/* the waker sleeps here */
+
+	struct task_struct *waker;
+	struct waitcmp_waiter *waiter;	/* params.waiters of them */
+
+	spinlock_t stats_lock;		/* guards *stats */
+	struct waitcmp_stats *stats;
+	struct dentry *dir;
+};
+
+/* True when a waiter has a new wake to record or the run is ending. */
+static inline bool waitcmp_wake_due(const struct waitcmp_waiter *w)
+{
+	return READ_ONCE(w->run->seq) != w->seen || READ_ONCE(w->run->ending);
+}
+
+struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
+				  const struct waitcmp_params *params);
+void waitcmp_stop(struct waitcmp_run *run);
+
+/*
+ * The module parameters of the contract and the init/exit of a variant.
+ * Parameters are read-only (0444): a run's settings cannot change under it.
+ */
+#define WAITCMP_VARIANT(_ops)						\
+static struct waitcmp_params waitcmp_params = {				\
+	.iterations = 1000,						\
+	.period_us = 1000,						\
+	.waiters = 1,							\
+	.waiter_cpu = -1,						\
+	.waker_cpu = -1,						\
+};									\
+module_param_named(iterations, waitcmp_params.iterations, uint, 0444);	\
+MODULE_PARM_DESC(iterations, "Wake cycles to run, 0 = until unloaded");	\
+module_param_named(period_us, waitcmp_params.period_us, uint, 0444);	\
+MODULE_PARM_DESC(period_us, "Pause between wakes (us), 0 = back to back"); \
+module_param_named(waiters, waitcmp_params.waiters, uint, 0444);	\
+MODULE_PARM_DESC(waiters, "Waiting kthreads, 1..64");			\
+module_param_named(waiter_cpu, waitcmp_params.waiter_cpu, int, 0444);	\
+MODULE_PARM_DESC(waiter_cpu, "CPU of the waiters, -1 = unbound");	\
+module_param_named(waker_cpu, waitcmp_params.waker_cpu, int, 0444);	\
+MODULE_PARM_DESC(waker_cpu, "CPU of the waker, -1 = unbound");		\
+									\
+static struct waitcmp_run *_ops##_run;					\
+									\
+static int __init _ops##_init(void)					\
+{									\
+	_ops##_run = waitcmp_start(&(_ops), &waitcmp_params);		\
+	return PTR_ERR_OR_ZERO(_ops##_run);				\
+}									\
+module_init(_ops##_init);						\
+									\
+static void __exit _ops##_exit(void)					\
+{									\
+	waitcmp_stop(_ops##_run);					\
+}									\
+module_exit(_ops##_exit)
+
+#endif /* _WAITCMP_H */

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+# Every variant runs to done with exactly the samples the contract says,
+# with one waiter and with four, and describes its run in the kernel log.
+
+for v in $VARIANTS; do
+	for n in 1 4; do
+		iters=300
+		mark=$(dmesg_mark)
+		if ! load "$v" iterations=$iters period_us=200 waiters=$n; then
+			not_ok "$v waiters=$n: loads"
+			continue
+		fi
+		ok "$v waiters=$n: loads"
+		check "$v waiters=$n: reaches status done" wait_done "$v" 120
+		is "$(stat_of "$v" samples)" "$(expected_samples "$v" $iters $n)" \
+			"$v waiters=$n: samples"
+		is "$(stat_of "$v" wakes)" "$iters" "$v waiters=$n: wakes"
+		check "$v waiters=$n: min <= p50 <= p90 <= p99 <= p999 <= max" \
+			percentiles_ordered "$v"
+		is "$(stat_of "$v" waiter_pids | wc -w)" "$n" \
+			"$v waiters=$n: one pid per waiter"
+
+		# Once done, no thread of the run may stay in D state.
+		states=""
+		for pid in $(stat_of "$v" waker_pid) $(stat_of "$v" waiter_pids); do
+			states="$states$(state_of "$pid")"
+		done
+		check "$v waiters=$n: idle threads after done ($states)" \
+			sh -c "! echo '$states' | grep -q D"
+
+		hist=$(awk '{ n += $3 } END { print n + 0 }' "$DEBUGFS/$v/histogram")
+		is "$hist" "$(stat_of "$v" samples)" \
+			"$v waiters=$n: histogram counts add up to samples"
+		check "$v waiters=$n: debugfs files are read-only" \
+			sh -c "[ \"\$(stat -c %a $DEBUGFS/$v/stats $DEBUGFS/$v/histogram | sort -u)\" = 444 ]"
+
+		unload "$v"
+		log=$(dmesg_since "$mark")
+		check "$v waiters=$n: Start of run log line has every parameter" \
+			sh -c "echo '$log' | grep -q '$v: Start of run: iterations=$iters period_us=200 waiters=$n waiter_cpu=-1 waker_cpu=-1'"
+		check "$v waiters=$n: End of run log line" \
+			sh -c "echo '$log' | grep -q '$v: End of run (done): samples=$(expected_samples "$v" $iters $n) '"
+	done
+done

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+# trace-cmd records the four events; every waitcmp_woken has the
+# waitcmp_wake of its seq, and their count is what the run's wakes ran.
+
+# trace_until_done VARIANT FILE PARAMS...: record the whole run to FILE.
+trace_until_done() {
+	v=$1
+	dat=$2
+	shift 2
+	trace-cmd record -q -C mono -e waitcmp -o "$dat" >/tmp/record.log 2>&1 &
+	rec=$!
+	# Wait until trace-cmd has enabled the events and is recording.
+	i=0
+	while [ "$(cat $TRACEFS/events/waitcmp/waitcmp_woken/enable)" != 1 ] &&
+	      [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	load "$v" "$@" && wait_done "$v" 120
+	rc=$?
+	# Stop recording before rmmod: unloading clears the trace buffer.
+	kill -INT "$rec"
+	wait "$rec" || rc=1
+	unload "$v" || rc=1
+	return $rc
+}
+
+load_core
+for v in $VARIANTS; do
+	iters=200
+	n=3
+	dat=/tmp/$v.dat
+	check "$v: trace-cmd records a run" \
+		trace_until_done "$v" "$dat" iterations=$iters period_us=300 waiters=$n
+	trace-cmd report -i "$dat" >/tmp/report.txt 2>/dev/null
+	# Fields come as "name=value"; match woken to wake by seq.
+	summary=$(awk '
+		/waitcmp_run_begin:/ { begins++ }
+		/waitcmp_run_end:/ { ends++ }
+		/waitcmp_wake:/ { for (i = 1; i <= NF; i++) if ($i ~ /^seq=/) wake[substr($i, 5)] = 1; wakes++ }
+		/waitcmp_woken:/ {
+			for (i = 1; i <= NF; i++) if ($i ~ /^seq=/) s = substr($i, 5)
+			woken++; per[s]++
+			if (!(s in wake)) orphans++
+		}
+		END {
+			for (s in per) if (per[s] > most) most = per[s]
+			printf "begins=%d ends=%d wakes=%d woken=%d orphans=%d most_per_seq=%d\n",
+				begins, ends, wakes, woken, orphans, most
+		}' /tmp/report.txt)
+	expect=$(expected_samples "$v" $iters $n)
+	per_wake=$((expect / iters))
+	is "$summary" "begins=1 ends=1 wakes=$iters woken=$expect orphans=0 most_per_seq=$per_wake" \
+		"$v waiters=$n: events match by seq"
+	[ -d /out ] && mkdir -p /out/trace && cp "$dat" /out/trace/
+done

@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+#
+# Helpers for the in-guest tests (busybox sh). run-all sources this once and
+# then every numbered test, so the TAP numbering runs across all of them.
+
+WAITCMP=${WAITCMP:-/waitcmp}
+DEBUGFS=/sys/kernel/debug/waitcmp
+TRACEFS=/sys/kernel/tracing
+VARIANTS=$(for ko in "$WAITCMP"/variants/waitcmp_*.ko; do
+	basename "$ko" .ko | sed 's/^waitcmp_//'
+done)
+
+t_count=0
+t_failed=0
+
+ok() {
+	t_count=$((t_count + 1))
+	echo "ok $t_count - $1"
+}
+
+not_ok() {
+	t_count=$((t_count + 1))
+	t_failed=$((t_failed + 1))
+	echo "not ok $t_count - $1"
+}
+
+skip() {
+	t_count=$((t_count + 1))
+	echo "ok $t_count # SKIP $1"
+}
+
+diag() {
+	echo "# $*"
+}
+
+# check DESCRIPTION COMMAND...: ok when COMMAND succeeds.
+check() {
+	desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# is GOT WANT DESCRIPTION
+is() {
+	if [ "$1" = "$2" ]; then
+		ok "$3"
+	else
+		not_ok "$3"
+		diag "got '$1', want '$2'"
+	fi
+}
+
+done_testing() {
+	echo "1..$t_count"
+	[ "$t_failed" -eq 0 ]
+}
+
+# Milliseconds since boot, from /proc/uptime (10 ms resolution).
+now_ms() {
+	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
+}
+
+core_loaded() {
+	grep -q '^waitcmp ' /proc/modules
+}
+
+load_core() {
+	core_loaded || insmod "$WAITCMP/common/waitcmp.ko"
+}
+
+# load VARIANT [PARAM=VALUE...]
+load() {
+	v=$1
+	shift
+	load_core && insmod "$WAITCMP/variants/waitcmp_$v.ko" "$@"
+}
+
+unload() {
+	rmmod "waitcmp_$1"
+}
+
+loaded() {
+	grep -q "^waitcmp_$1 " /proc/modules
+}
+
+# stat_of VARIANT KEY: one value from the variant's debugfs stats.
+stat_of() {
+	awk -v k="$2:" '$1 == k { $1 = ""; sub(/^ /, ""); print }' \
+		"$DEBUGFS/$1/stats"
+}
+
+# wait_done VARIANT SECONDS: poll until status is done.
+wait_done() {
+	i=0
+	while [ "$i" -lt $(($2 * 10)) ]; do
+		[ "$(stat_of "$1" status)" = done ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	diag "$1: not done after $2 s: $(tr '\n' ' ' <"$DEBUGFS/$1/stats")"
+	return 1
+}
+
+# Samples a run of N wakes must have: each wake runs every waiter, except
+# for a completion, whose complete() runs exactly one of them.
+expected_samples() {
+	case $1 in
+	completion*) echo "$2" ;;
+	*) echo $(($2 * $3)) ;;
+	esac
+}
+
+# percentiles_ordered VARIANT: min <= p50 <= p90 <= p99 <= p999 <= max.
+percentiles_ordered() {
+	prev=0
+	for k in min_ns p50_ns p90_ns p99_ns p999_ns max_ns; do
+		val=$(stat_of "$1" "$k")
+		if [ "$val" -lt "$prev" ]; then
+			diag "$1: $k=$val below the previous value $prev"
+			return 1
+		fi
+		prev=$val
+	done
+}
+
+# No thread, module or debugfs directory of a variant is left.
+nothing_left() {
+	! loaded "$1" && [ ! -e "$DEBUGFS/$1" ] &&
+		! grep -qs waitcmp_ /proc/[0-9]*/comm
+}
+
+# The kernel log since a mark: mark=$(dmesg_mark); ...; dmesg_since "$mark"
+dmesg_mark() {
+	dmesg | wc -l
+}
+
+dmesg_since() {
+	dmesg | tail -n +$(($1 + 1))
+}
+
+# state_of PID: the ps state letter (field 3 of /proc/PID/stat).
+state_of() {
+	sed 's/.*) //' "/proc/$1/stat" | cut -d' ' -f1
+}

@@ -1,0 +1,12 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boots the VM once and runs every in-guest test (tests/guest/), whose TAP
+# comes back on the guest's output. The results folder is kept in
+# build/test-vm: console log, kernel log, trace.dat files.
+set -eu
+cd "$(dirname "$0")/.."
+out=build/test-vm
+rm -rf "$out"
+mkdir -p "$out"
+exec vm/run --timeout 1200 --out "$out" -- tests/guest/run-all

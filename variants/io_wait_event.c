@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * io_wait_event(): an uninterruptible wait that the scheduler accounts as
+ * waiting for I/O (io_schedule()): the task is in D state, counts in
+ * procs_blocked and load average, and its idle CPU's time goes to iowait.
+ */
+#include <linux/module.h>
+#include <linux/wait.h>
+
+#include "waitcmp.h"
+
+static DECLARE_WAIT_QUEUE_HEAD(wq);
+
+static int io_wait_event_wait(struct waitcmp_waiter *w)
+{
+	io_wait_event(wq, waitcmp_wake_due(w));
+	return 0;
+}
+
+static void io_wait_event_wake(struct waitcmp_run *run)
+{
+	wake_up(&wq);
+}
+
+static const struct waitcmp_ops io_wait_event_ops = {
+	.name = "io_wait_event",
+	.wait = io_wait_event_wait,
+	.wake = io_wait_event_wake,
+};
+
+WAITCMP_VARIANT(io_wait_event_ops);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("waitcmp variant: io_wait_event() + wake_up()");

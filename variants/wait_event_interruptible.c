@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wait_event_interruptible(): an interruptible wait (S state), not in load
+ * average or hung-task checks. It returns -ERESTARTSYS when a signal is
+ * pending; a kthread gets none, except that kthread_stop() raises
+ * TIF_NOTIFY_SIGNAL, after which every such wait returns at once. The
+ * harness then sees no new wake and leaves the loop, so the error is
+ * handed back, not slept on again.
+ */
+#include <linux/module.h>
+#include <linux/wait.h>
+
+#include "waitcmp.h"
+
+static DECLARE_WAIT_QUEUE_HEAD(wq);
+
+static int wait_event_interruptible_wait(struct waitcmp_waiter *w)
+{
+	return wait_event_interruptible(wq, waitcmp_wake_due(w));
+}
+
+static void wait_event_interruptible_wake(struct waitcmp_run *run)
+{
+	wake_up(&wq);
+}
+
+static const struct waitcmp_ops wait_event_interruptible_ops = {
+	.name = "wait_event_interruptible",
+	.wait = wait_event_interruptible_wait,
+	.wake = wait_event_interruptible_wake,
+};
+
+WAITCMP_VARIANT(wait_event_interruptible_ops);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("waitcmp variant: wait_event_interruptible() + wake_up()");
