@@ -9,8 +9,8 @@ KDIR ?= $(shell vm/kernel kdir)
 CACHE ?= $(or $(WAITCMP_CACHE),$(HOME)/.cache/waitcmp)
 
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
-KERNEL_SOURCES := $(wildcard common/*.[ch]) \
-	$(filter-out %.mod.c,$(wildcard variants/*.c))
+KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
+	tests/modules/*.c))
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init) \
 	$(wildcard tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh)
 

@@ -12,7 +12,7 @@ trace_until_done() {
 	rec=$!
 	# Wait until trace-cmd has enabled the events and is recording.
 	i=0
-	while [ "$(cat $TRACEFS/events/waitcmp/waitcmp_woken/enable)" != 1 ] &&
+	while [ "$(cat "$TRACEFS"/events/waitcmp/waitcmp_woken/enable)" != 1 ] &&
 	      [ $i -lt 300 ]; do
 		sleep 0.1
 		i=$((i + 1))

@@ -19,7 +19,7 @@ iowait_run() {
 	before=$(cpu_iowait 1)
 	load "$1" iterations=$iters period_us=$period_us waiter_cpu=1 waker_cpu=0
 	blocked_max=0
-	while [ "$(stat_of "$1" status)" != done ]; do
+	while [ "$(stat_of "$1" status)" != "done" ]; do
 		b=$(procs_blocked)
 		[ "$b" -gt "$blocked_max" ] && blocked_max=$b
 		sleep 0.05

@@ -20,8 +20,8 @@ unload_check() {
 		not_ok "$v: loads ($when)"
 		return
 	fi
-	[ "$settle" = done ] && wait_done "$v" 60
-	[ "$settle" != done ] && [ "$settle" != 0 ] && sleep "$settle"
+	[ "$settle" = "done" ] && wait_done "$v" 60
+	[ "$settle" != "done" ] && [ "$settle" != 0 ] && sleep "$settle"
 	ms=$(unload_ms "$v")
 	check "$v: unload $when takes under 1 s (${ms} ms)" \
 		[ "$ms" -lt 1000 ]
@@ -33,5 +33,5 @@ for v in $VARIANTS; do
 	unload_check "$v" "right after load" 0 iterations=0
 	unload_check "$v" "during a 5 s period" 1 iterations=0 period_us=5000000 waiters=2
 	unload_check "$v" "during a back-to-back run" 1 iterations=0 period_us=0 waiters=2
-	unload_check "$v" "after done" done iterations=20 period_us=100
+	unload_check "$v" "after done" "done" iterations=20 period_us=100
 done

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=sh
+# shellcheck disable=SC2034 # used by the tests that source this
 #
 # Helpers for the in-guest tests (busybox sh). run-all sources this once and
 # then every numbered test, so the TAP numbering runs across all of them.
@@ -94,7 +95,7 @@ stat_of() {
 wait_done() {
 	i=0
 	while [ "$i" -lt $(($2 * 10)) ]; do
-		[ "$(stat_of "$1" status)" = done ] && return 0
+		[ "$(stat_of "$1" status)" = "done" ] && return 0
 		sleep 0.1
 		i=$((i + 1))
 	done
