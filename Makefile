@@ -11,10 +11,12 @@ CACHE ?= $(or $(WAITCMP_CACHE),$(HOME)/.cache/waitcmp)
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 	tests/modules/*.c))
-SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init) \
-	$(wildcard tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh)
+SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
+	bench/run bench/sweep bench/summarize bench/plot tests/fixtures/make-fixtures \
+	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all)
 
-.PHONY: all modules tools deps test check checkpatch sparse shellcheck clean help
+.PHONY: all modules tools deps test bench check checkpatch sparse shellcheck \
+	clean help
 
 all: modules tools
 
@@ -22,9 +24,23 @@ modules:
 	$(KBUILD) modules
 
 tools:
+	$(MAKE) -C bench
+
+# make bench [TARGET=host] [VARIANTS=a,b] [ITERATIONS=N] [PERIOD_US=P]
+#            [WAITERS=N] [YES=1] [ARGS="more bench/run options"]
+TARGET ?= vm
+BENCH_ARGS := --target $(TARGET) $(if $(VARIANTS),--variants $(VARIANTS)) \
+	$(if $(ITERATIONS),--iterations $(ITERATIONS)) \
+	$(if $(PERIOD_US),--period-us $(PERIOD_US)) \
+	$(if $(WAITERS),--waiters $(WAITERS)) $(if $(YES),--yes) $(ARGS)
+
+bench:
+	scripts/deps build bench
+	$(MAKE) tools
+	bench/run $(BENCH_ARGS)
 
 deps:
-	scripts/deps build test
+	scripts/deps build test bench
 
 test: deps all
 	prove -v tests/host/ tests/vm-suite.t
@@ -65,9 +81,12 @@ shellcheck:
 
 clean:
 	$(KBUILD) clean
+	$(MAKE) -C bench clean
 
 help:
 	@echo "make            build the modules and host tools (KDIR=... to choose headers)"
 	@echo "make test       install what is missing, build, boot the VM and run every test"
+	@echo "make bench      the sweep: every variant in the VM, results/<time>/ with plots"
+	@echo "                TARGET=host VARIANTS=a,b ITERATIONS=N PERIOD_US=P WAITERS=N ARGS=..."
 	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck"
 	@echo "make clean      remove build outputs"

@@ -1,0 +1,125 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The bench: bad input is refused before any boot, a small sweep in the VM
+# gives a complete results folder, and a variant that fails to load is
+# recorded as failed while the sweep goes on.
+set -eu
+cd "$(dirname "$0")/../.."
+
+n=0
+failed=0
+ok() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# refused MESSAGE-REGEX ARGS...: bench/run exits non-zero before booting
+# and says why.
+refused() {
+	local want=$1 err rc=0
+	shift
+	err=$(WAITCMP_RESULTS="$base" bench/run "$@" 2>&1 >/dev/null) || rc=$?
+	if [ "$rc" -eq 0 ] || ! grep -Eq "$want" <<<"$err" || [ -e "$base/latest" ]; then
+		echo "# rc=$rc: $err"
+		return 1
+	fi
+}
+
+base=$(mktemp -d)
+trap 'rm -rf "$base"' EXIT
+
+r=0; refused "unknown variant 'nope'; known: .*wait_event" --variants wait_event,nope || r=1
+ok $r "an unknown variant is named, with the known ones"
+r=0; refused "waiters=0 is out of range, allowed 1..64" --waiters 0 || r=1
+ok $r "waiters=0 is refused with the range"
+r=0; refused "iterations=0 is out of range" --iterations 0 || r=1
+ok $r "iterations=0 (no end) is refused"
+r=0; refused "period_us=99999999999999999999 is out of range" --period-us 99999999999999999999 || r=1
+ok $r "an overflowing period is refused"
+r=0; refused "waiter_cpu=2 is out of range, allowed -1..1" --smp 2 --waiter-cpu 2 || r=1
+ok $r "a CPU the guest does not have is refused"
+r=0; refused "--target must be vm or host" --target cloud || r=1
+ok $r "an unknown target is refused"
+mkdir "$base/taken"
+r=0; refused "exists: results are never overwritten" --out "$base/taken" || r=1
+ok $r "an existing results folder is never reused"
+r=0; [ -z "$(ls -A "$base/taken")" ] || r=1
+ok $r "and it is left untouched"
+
+# Every command but gnuplot.
+fakebin=$base/bin
+mkdir "$fakebin"
+for d in /usr/local/bin /usr/bin /bin; do
+	for f in "$d"/*; do
+		[ -e "$fakebin/${f##*/}" ] || ln -s "$f" "$fakebin/${f##*/}"
+	done
+done
+rm "$fakebin/gnuplot"
+r=0; PATH=$fakebin refused "gnuplot not found: apt-get install gnuplot-nox" || r=1
+ok $r "a missing gnuplot is named with its package"
+
+if [ "$(id -u)" -eq 0 ]; then
+	r=0; err=$(setpriv --reuid=65534 --regid=65534 --clear-groups \
+		env WAITCMP_RESULTS="$base" bench/run --target host 2>&1) && r=1
+	grep -q "run as root" <<<"$err" || r=1
+	ok $r "--target host without root says so and stops"
+else
+	r=0; refused "run as root" --target host || r=1
+	ok $r "--target host without root says so and stops"
+fi
+
+# A small sweep in the VM, start to finish.
+log=$base/run.log
+r=0
+WAITCMP_RESULTS="$base" bench/run --variants wait_event,completion \
+	--iterations 400 --waiters 2 --acct-iterations 10 >"$log" 2>&1 || r=$?
+ok $r "bench/run with two variants succeeds"
+[ $r -eq 0 ] || sed 's/^/# /' "$log"
+run=$base/latest
+r=0; [ "$(cat "$run/status" 2>/dev/null)" = complete ] || r=1
+ok $r "the run is marked complete and results/latest points at it"
+r=0; [ "$(grep -c '^bench: \[[12]/2\] .*: [0-9]* samples' "$log")" = 2 ] || r=1
+ok $r "one progress line per variant with k of N and samples"
+for f in env summary.csv summary.md latency-cdf.png latency-cdf.svg \
+	latency-hist.png latency-hist.svg iowait.png iowait.svg console.log; do
+	r=0; [ -s "$run/$f" ] || r=1
+	ok $r "the run has $f"
+done
+for v in wait_event completion; do
+	for f in trace.dat stats histogram kernel.log accounting analysis \
+		acct-before/stat acct-after/stat acct-before/pressure-io cdf.dat hist.dat; do
+		r=0; [ -s "$run/$v/$f" ] || r=1
+		ok $r "$v has $f"
+	done
+done
+r=0; grep -q '^wait_event,ok,800,' "$run/summary.csv" || r=1
+ok $r "summary.csv: wait_event with 2 waiters has 800 samples from the trace"
+r=0; grep -q '^completion,ok,400,' "$run/summary.csv" || r=1
+ok $r "summary.csv: completion has 400, one waiter per complete()"
+r=0; for k in kernel preempt cpus accelerator trace_clock trace_cmd parameters hz; do
+	grep -q "^$k: ." "$run/env" || { echo "# env lacks $k"; r=1; }
+done
+ok $r "env holds kernel, preemption, HZ, CPUs, accelerator, clock, versions, parameters"
+
+# A variant that cannot load fails alone; the sweep goes on.
+out=$base/sweep
+mkdir "$out"
+r=0
+vm/run --timeout 600 --out "$out" -- bench/sweep --out /out \
+	--variants no_such_api,wait_event --iterations 50 --acct-iterations 3 \
+	>"$base/sweep.log" 2>&1 && r=1
+ok $r "bench/sweep exits non-zero when a variant fails"
+r=0; [ "$(cat "$out/no_such_api/status")" = failed ] &&
+	grep -q "insmod refused" "$out/no_such_api/reason" || r=1
+ok $r "the failed variant is recorded as failed, with the reason"
+r=0; [ "$(cat "$out/wait_event/status")" = ok ] || r=1
+ok $r "the next variant still runs"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
