@@ -1,0 +1,99 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The VM runner: the guest command's output and exit status come back
+# unchanged, /out is shared, the guest has 9p and tracefs, and a hang or a
+# panic ends as a clear failure (124, 125) with the console log kept.
+# Three boots; the hang waits out a 40 s timeout.
+set -eu
+cd "$(dirname "$0")/../.."
+
+n=0
+failed=0
+ok() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+# check DESCRIPTION COMMAND...: one test point from a command's status.
+check() {
+	local desc=$1
+	shift
+	if "$@"; then ok 0 "$desc"; else ok 1 "$desc"; fi
+}
+
+no_cr() { ! grep -q $'\r' "$1"; }
+has_9p() { grep -q '^9p ' "$1" && grep -q '^9pnet_virtio ' "$1"; }
+tidy() {
+	[ -s "$1/console.log" ] && [ -s "$1/qemu.cmd" ] && [ ! -e "$1/.cmd" ] && [ ! -e "$1/.exitcode" ]
+}
+
+if ! command -v qemu-system-x86_64 >/dev/null; then
+	echo "1..0 # SKIP qemu-system-x86_64 not installed"
+	exit 0
+fi
+# The kernel may have to be downloaded first: without it, nothing to test.
+if ! vm/kernel image >/dev/null; then
+	echo "1..0 # SKIP no kernel for the VM (see vm/kernel's message)"
+	exit 0
+fi
+
+tmp=$(mktemp -d)
+# Kept when a test fails: the console logs are in there.
+trap '[ "$failed" -eq 0 ] && rm -rf "$tmp" || echo "# kept $tmp"' EXIT
+
+echo "1..16"
+
+# Boot 1: output, exit status, arguments, /out, modules, tracefs.
+# shellcheck disable=SC2016 # $ is for the guest's sh
+guest='printf "line one\n\ttabbed  spaces\nno newline at end"
+	printf "%s|" "$@" >/out/args
+	echo written >/out/hello
+	lsmod >/out/lsmod
+	[ -d /sys/kernel/tracing/events ] && echo yes >/out/tracing
+	echo "$WAITCMP_GUEST $(pwd)" >/out/env
+	echo to-stderr >&2
+	exit 3'
+rc=0
+# shellcheck disable=SC2016 # a literal $HOME, to check the quoting
+vm/run -q --out "$tmp/b1" -- sh -c "$guest" guest "two words" "it's" '$HOME' \
+	>"$tmp/b1.stdout" 2>"$tmp/b1.stderr" || rc=$?
+check "exit status 3 of the guest command is vm/run's" [ "$rc" -eq 3 ]
+printf 'line one\n\ttabbed  spaces\nno newline at endto-stderr\n' >"$tmp/b1.want"
+check "stdout and stderr of the guest command arrive unchanged" cmp -s "$tmp/b1.want" "$tmp/b1.stdout"
+check "no carriage returns in the output" no_cr "$tmp/b1.stdout"
+check "nothing on vm/run's stderr with -q" [ ! -s "$tmp/b1.stderr" ]
+check "arguments reach the guest as they were" \
+	[ "$(cat "$tmp/b1/args" 2>/dev/null)" = "two words|it's|\$HOME|" ]
+check "a file written to /out appears on the host" \
+	[ "$(cat "$tmp/b1/hello" 2>/dev/null)" = written ]
+check "9p and 9pnet_virtio are loaded in the guest" has_9p "$tmp/b1/lsmod"
+check "/sys/kernel/tracing is mounted in the guest" [ -s "$tmp/b1/tracing" ]
+check "WAITCMP_GUEST=1, working dir /waitcmp" [ "$(cat "$tmp/b1/env" 2>/dev/null)" = "1 /waitcmp" ]
+check "console.log and qemu.cmd kept, .cmd and .exitcode removed" tidy "$tmp/b1"
+if [ "$failed" -ne 0 ]; then
+	sed 's/^/# stderr: /' "$tmp/b1.stderr"
+	od -c "$tmp/b1.stdout" | head -n 10 | sed 's/^/# stdout: /'
+fi
+
+# Boot 2: a guest that hangs is stopped by the watchdog.
+rc=0
+vm/run -q --timeout 40 --out "$tmp/b2" -- sleep 600 >/dev/null 2>"$tmp/b2.stderr" || rc=$?
+check "a hung guest ends with exit 124" [ "$rc" -eq 124 ]
+check "... saying it timed out, with the console log's path" \
+	grep -q "^vm/run: guest timed out after 40 s; console log: $tmp/b2/console.log" "$tmp/b2.stderr"
+check "... and the console log kept" grep -q 'Run /init' "$tmp/b2/console.log"
+
+# Boot 3: a guest that panics ends without an exit code.
+rc=0
+vm/run -q --out "$tmp/b3" -- sh -c 'echo c >/proc/sysrq-trigger' >/dev/null 2>"$tmp/b3.stderr" || rc=$?
+check "a guest that panics ends with exit 125" [ "$rc" -eq 125 ]
+check "... saying so" grep -q '^vm/run: guest ended without an exit code' "$tmp/b3.stderr"
+check "... and the console log holds the panic" grep -q 'Kernel panic - not syncing' "$tmp/b3/console.log"
+
+[ "$failed" -eq 0 ]
