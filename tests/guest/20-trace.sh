@@ -10,10 +10,11 @@ trace_until_done() {
 	shift 2
 	trace-cmd record -q -C mono -e waitcmp -o "$dat" >/tmp/record.log 2>&1 &
 	rec=$!
-	# Wait until trace-cmd has enabled the events and is recording.
+	# Wait until trace-cmd has enabled the events and is recording: it
+	# resizes (empties) the buffer after enabling, then sets tracing_on.
 	i=0
-	while [ "$(cat "$TRACEFS"/events/waitcmp/waitcmp_woken/enable)" != 1 ] &&
-	      [ $i -lt 300 ]; do
+	until { [ "$(cat "$TRACEFS"/events/waitcmp/waitcmp_woken/enable)" = 1 ] &&
+		[ "$(cat "$TRACEFS"/tracing_on)" = 1 ]; } || [ $i -ge 300 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done

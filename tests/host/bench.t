@@ -25,7 +25,7 @@ refused() {
 	local want=$1 err rc=0
 	shift
 	err=$(WAITCMP_RESULTS="$base" bench/run "$@" 2>&1 >/dev/null) || rc=$?
-	if [ "$rc" -eq 0 ] || ! grep -Eq "$want" <<<"$err" || [ -e "$base/latest" ]; then
+	if [ "$rc" -eq 0 ] || ! grep -Eq -- "$want" <<<"$err" || [ -e "$base/latest" ]; then
 		echo "# rc=$rc: $err"
 		return 1
 	fi

@@ -1,0 +1,1520 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * analyse - latency summary of waitcmp runs, read from a trace-cmd trace.dat
+ * with libtracecmd. "analyse --help" describes the output.
+ *
+ * One pass over the events in timestamp order, all CPUs merged. Memory does
+ * not grow with the number of events: latencies go into fixed-size
+ * histograms, outstanding wakes into a ring per variant, the scheduler
+ * state into a table of the tasks active in the last second of trace time,
+ * and libtracecmd's handle is reopened every SLICE_RECORDS records, since
+ * it keeps what it has read (see read_slices()).
+ *
+ * Percentiles come from a log-linear histogram with 256 sub-buckets per
+ * power of two (exact below 512 ns). The value reported for a percentile is
+ * the middle of the bucket that holds it, clamped to the exact min and max:
+ * within 1/512 (0.2 %) of the sample at that rank. The rank is the
+ * nearest-rank one, ceil(n * p), as in the module's own stats (whose
+ * buckets are 32 per power of two, so within 1/64 = 1.6 %).
+ *
+ * Bad input: the file's layout is checked before libtracecmd sees it, so a
+ * truncated file is reported as such (see truncated()), and the work runs
+ * in a child process, since libtracecmd crashes on some corrupt files (see
+ * run_guarded()).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <event-parse.h>
+#include <trace-cmd.h>
+
+/* Fine histogram: percentiles and cdf.dat. */
+#define FINE_BITS	8
+/* Coarse histogram: hist.dat, for a bar plot. */
+#define COARSE_BITS	3
+#define NR_BUCKETS(bits)	((64 - (bits)) * (1u << (bits)) + (1u << (bits)))
+#define FINE_BUCKETS	NR_BUCKETS(FINE_BITS)
+
+/*
+ * Wakes kept matchable per variant, by seq modulo this. The waker waits for
+ * every waiter's ack before its next wake, so a woken follows its wake
+ * within one or two seqs; the ring only has to outlast reordering.
+ */
+#define WAKE_RING	4096
+#define MAX_VARIANTS	64
+#define MAX_CPUS	8192
+#define VARIANT_LEN	64
+
+/*
+ * Records per slice: libtracecmd's memory grows with what it has read until
+ * the handle is closed (see read_slices()); about 64 bytes a record here.
+ */
+#ifndef SLICE_RECORDS
+#define SLICE_RECORDS	(1ul << 17)
+#endif
+
+/* Scheduler state of a task older than this is dropped (see tasks_sweep). */
+#define TASK_STALE_NS	1000000000ull
+#define TASKS_MIN	1024
+
+/* The first bytes of every trace-cmd data file. */
+static const char trace_magic[] = { 0x17, 0x08, 0x44, 't', 'r', 'a', 'c',
+				    'i', 'n', 'g' };
+
+struct hist {
+	uint64_t n;
+	uint64_t min;
+	uint64_t max;
+	unsigned __int128 sum;
+	uint64_t count[FINE_BUCKETS];
+};
+
+struct wake_slot {
+	uint64_t seq;
+	uint64_t ts;		/* trace time of the waitcmp_wake */
+	uint32_t woken;		/* waitcmp_woken seen for it */
+	bool used;
+};
+
+struct variant {
+	char name[VARIANT_LEN];
+	uint64_t wakes;
+	uint64_t orphans;	/* woken without a wake */
+	uint64_t unwoken;	/* wakes without a woken */
+	struct hist lat;
+	struct hist sched;
+	struct wake_slot ring[WAKE_RING];
+};
+
+/*
+ * Per task: its last sched_waking, and the scheduler latency that the next
+ * switch-in closed, waiting for the waitcmp_woken the task then emits.
+ */
+struct task {
+	int pid;		/* 0: free slot (pid 0 is the idle task) */
+	bool waking;		/* waking_ts holds a sched_waking not switched in */
+	bool switched;		/* lat holds a latency not yet attributed */
+	uint64_t waking_ts;
+	uint64_t from_ts;	/* the sched_waking that lat starts at */
+	uint64_t lat;
+	uint64_t last_ts;
+};
+
+/* Open addressing, linear probing; rebuilt rather than deleted from. */
+struct tasks {
+	struct task *slot;
+	size_t cap;		/* power of two */
+	size_t used;
+};
+
+/* Where a CPU's records were read up to, as a file offset. */
+struct cursor {
+	bool set;
+	unsigned long long offset;
+};
+
+/* The fields we read, looked up from the file's event formats. */
+struct formats {
+	int wake_id, woken_id, begin_id, waking_id, switch_id;
+	struct tep_format_field *type;		/* common_type */
+	struct tep_format_field *pid;		/* common_pid */
+	struct tep_format_field *wake_variant, *wake_seq;
+	struct tep_format_field *woken_variant, *woken_seq, *woken_lat;
+	struct tep_format_field *begin_variant;
+	struct tep_format_field *waking_pid, *switch_next;
+};
+
+struct analysis {
+	const char *path;
+	struct formats f;
+	struct variant *v[MAX_VARIANTS];
+	int nr_variants;
+	struct variant *last;		/* the variant of the previous event */
+	struct tasks tasks;
+	uint64_t lost;			/* dropped events, where counted */
+	uint64_t lost_gaps;		/* places where events were dropped */
+	bool lost_unknown;		/* some gap without a count */
+	uint64_t sched_events;
+	uint64_t bad_records;		/* waitcmp records we could not decode */
+	bool too_many_variants;
+	/* Reading in slices, see read_slices(). */
+	struct cursor *cursor;		/* per CPU index, its last record */
+	int nr_cursors;
+	int nr_cpus;			/* CPU indices of the trace data */
+};
+
+static const char *prog = "analyse";
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+"usage: %s [-o OUTDIR] [-v VARIANT] TRACE.dat\n"
+"\n"
+"Summarises the waitcmp runs in a trace-cmd trace.dat (recorded with\n"
+"trace-cmd record -C mono -e waitcmp [-e sched:sched_waking\n"
+"-e sched:sched_switch]). Prints one 'key: value' line per item, for each\n"
+"variant in the trace (or only VARIANT), variants separated by a blank line:\n"
+"\n"
+"  variant              the variant's name\n"
+"  samples              waitcmp_woken events\n"
+"  wakes                waitcmp_wake events\n"
+"  min_ns mean_ns p50_ns p90_ns p99_ns p999_ns max_ns\n"
+"                       latency_ns of the waitcmp_woken events; percentiles\n"
+"                       are nearest-rank, from a histogram with 256 buckets\n"
+"                       per power of two (within 0.2 %%); n/a without samples\n"
+"  woken_without_wake   woken whose seq had no earlier wake of the variant\n"
+"  wakes_without_woken  wakes that no waiter reported\n"
+"  lost_events          events the ring buffer dropped (whole trace, all\n"
+"                       variants); -1 when the file marks drops without\n"
+"                       their count\n"
+"  sched_matched        samples with a scheduler latency: sched_waking of\n"
+"                       the waiter (after the wake) to its next switch-in;\n"
+"                       none for a waiter that was not asleep at the wake\n"
+"  sched_p50_ns sched_p99_ns sched_mean_ns\n"
+"                       that scheduler latency; n/a without sched events\n"
+"  sched_p50_diff_pct   100 * (p50_ns - sched_p50_ns) / p50_ns\n"
+"\n"
+"-o OUTDIR  also write plot data (OUTDIR is created if missing):\n"
+"  cdf.dat   '# variant NAME', then 'latency_ns cumulative_fraction' per\n"
+"            non-empty bucket (256 per power of two; its upper bound,\n"
+"            at most max_ns), ending at 1\n"
+"  hist.dat  '# variant NAME', then 'lower_ns upper_ns count' (inclusive\n"
+"            bounds) per non-empty bucket, 8 buckets per power of two\n"
+"  When more than one variant is written, the names are\n"
+"  OUTDIR/VARIANT.cdf.dat and OUTDIR/VARIANT.hist.dat instead.\n"
+"-v VARIANT  only that variant\n"
+"\n"
+"A trace whose ring buffer dropped events gets a warning on stderr.\n"
+"Exit status: 0 ok; 1 a missing, truncated or corrupt file, one without\n"
+"waitcmp events (or of VARIANT), or plot files not written; 2 usage.\n",
+		prog);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+fail(const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: %s: ", prog, path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/* ---- histograms ---- */
+
+/* b = (msb - bits) * 2^bits + (ns >> (msb - bits)), which is ns below 2^(bits+1). */
+static unsigned int bucket_of(uint64_t ns, unsigned int bits)
+{
+	unsigned int sub = 1u << bits;
+	unsigned int shift;
+
+	if (ns < 2 * sub)
+		return ns;
+	shift = 63 - __builtin_clzll(ns) - bits;
+	return shift * sub + (unsigned int)(ns >> shift);
+}
+
+static uint64_t bucket_lower(unsigned int b, unsigned int bits)
+{
+	unsigned int sub = 1u << bits;
+	unsigned int shift;
+
+	if (b < 2 * sub)
+		return b;
+	shift = b / sub - 1;
+	return (uint64_t)(b % sub + sub) << shift;
+}
+
+/* Inclusive. */
+static uint64_t bucket_upper(unsigned int b, unsigned int bits)
+{
+	if (b == NR_BUCKETS(bits) - 1)
+		return UINT64_MAX;
+	return bucket_lower(b + 1, bits) - 1;
+}
+
+static void hist_add(struct hist *h, uint64_t ns)
+{
+	if (!h->n || ns < h->min)
+		h->min = ns;
+	if (ns > h->max)
+		h->max = ns;
+	h->n++;
+	h->sum += ns;
+	h->count[bucket_of(ns, FINE_BITS)]++;
+}
+
+static uint64_t hist_mean(const struct hist *h)
+{
+	return (uint64_t)(h->sum / h->n);
+}
+
+/* Nearest rank ceil(n * num / den), as the module computes it. */
+static uint64_t hist_percentile(const struct hist *h, unsigned int num,
+				unsigned int den)
+{
+	unsigned __int128 r = ((unsigned __int128)h->n * num + den - 1) / den;
+	uint64_t rank = r ? (uint64_t)r : 1;
+	uint64_t seen = 0, lo, hi;
+	unsigned int b;
+
+	for (b = 0; b < FINE_BUCKETS; b++) {
+		seen += h->count[b];
+		if (seen >= rank)
+			break;
+	}
+	if (b == FINE_BUCKETS)
+		return h->max;
+	lo = bucket_lower(b, FINE_BITS);
+	hi = bucket_upper(b, FINE_BITS);
+	if (lo < h->min)
+		lo = h->min;
+	if (hi > h->max)
+		hi = h->max;
+	return lo + (hi - lo) / 2;
+}
+
+/* ---- the scheduler's view: per-task state ---- */
+
+static size_t task_hash(int pid, size_t cap)
+{
+	return ((uint32_t)pid * 2654435761u) & (cap - 1);
+}
+
+static struct task *task_find(struct tasks *t, int pid)
+{
+	size_t i;
+
+	for (i = task_hash(pid, t->cap); t->slot[i].pid; i = (i + 1) & (t->cap - 1))
+		if (t->slot[i].pid == pid)
+			return &t->slot[i];
+	return NULL;
+}
+
+static void task_place(struct task *slot, size_t cap, const struct task *e)
+{
+	size_t i;
+
+	for (i = task_hash(e->pid, cap); slot[i].pid; i = (i + 1) & (cap - 1))
+		;
+	slot[i] = *e;
+}
+
+static bool task_live(const struct task *e, uint64_t now)
+{
+	return (e->waking || e->switched) && now - e->last_ts < TASK_STALE_NS;
+}
+
+/*
+ * Rebuild the table with only the tasks that still wait for a switch-in or
+ * a woken and were seen during the last TASK_STALE_NS: a waiter emits its
+ * woken microseconds after it is switched in, so older state can only
+ * belong to tasks that are not waiters. The table holds the tasks active
+ * in one second of trace time, whatever the length of the trace.
+ */
+static void tasks_sweep(struct tasks *t, uint64_t now)
+{
+	size_t live = 0, cap = TASKS_MIN, i;
+	struct task *slot;
+
+	for (i = 0; i < t->cap; i++)
+		if (t->slot[i].pid && task_live(&t->slot[i], now))
+			live++;
+	while (cap < 4 * live)
+		cap *= 2;
+	slot = calloc(cap, sizeof(*slot));
+	if (!slot) {
+		perror(prog);
+		exit(1);
+	}
+	for (i = 0; i < t->cap; i++)
+		if (t->slot[i].pid && task_live(&t->slot[i], now))
+			task_place(slot, cap, &t->slot[i]);
+	free(t->slot);
+	t->slot = slot;
+	t->cap = cap;
+	t->used = live;
+}
+
+static struct task *task_get(struct tasks *t, int pid, uint64_t now)
+{
+	struct task *e = task_find(t, pid);
+	struct task new = { .pid = pid };
+
+	if (e)
+		return e;
+	if (2 * (t->used + 1) > t->cap)
+		tasks_sweep(t, now);
+	t->used++;
+	task_place(t->slot, t->cap, &new);
+	return task_find(t, pid);
+}
+
+/* ---- reading fields, bounds-checked against the record ---- */
+
+static bool field_num(const struct tep_format_field *f,
+		      const struct tep_record *rec, unsigned long long *val)
+{
+	if (!f || f->offset < 0 || f->size <= 0 ||
+	    f->offset + f->size > rec->size)
+		return false;
+	return tep_read_number_field((struct tep_format_field *)f, rec->data,
+				     val) == 0;
+}
+
+/* A __string field: a __data_loc (or __rel_loc) word, offset | len << 16. */
+static bool field_str(const struct tep_format_field *f,
+		      const struct tep_record *rec, char *buf, size_t size)
+{
+	unsigned long long loc;
+	unsigned int off, len;
+
+	if (!field_num(f, rec, &loc))
+		return false;
+	off = loc & 0xffff;
+	len = (loc >> 16) & 0xffff;
+	if (f->flags & TEP_FIELD_IS_RELATIVE)
+		off += f->offset + f->size;
+	if (!len || off + len > (unsigned int)rec->size)
+		return false;
+	len = strnlen((const char *)rec->data + off, len);
+	if (!len || len >= size)
+		return false;
+	memcpy(buf, (const char *)rec->data + off, len);
+	buf[len] = '\0';
+	return true;
+}
+
+/* ---- variants ---- */
+
+static struct variant *variant_get(struct analysis *a, const char *name)
+{
+	struct variant *v;
+	int i;
+
+	if (a->last && !strcmp(a->last->name, name))
+		return a->last;
+	for (i = 0; i < a->nr_variants; i++)
+		if (!strcmp(a->v[i]->name, name))
+			return a->last = a->v[i];
+	if (a->nr_variants == MAX_VARIANTS) {
+		a->too_many_variants = true;
+		return NULL;
+	}
+	v = calloc(1, sizeof(*v));
+	if (!v) {
+		perror(prog);
+		exit(1);
+	}
+	strcpy(v->name, name);
+	a->v[a->nr_variants++] = v;
+	return a->last = v;
+}
+
+static void slot_retire(struct variant *v, struct wake_slot *s)
+{
+	if (s->used && !s->woken)
+		v->unwoken++;
+	s->used = false;
+}
+
+/* A new run of the variant starts its seqs again at 1. */
+static void variant_restart(struct variant *v)
+{
+	int i;
+
+	for (i = 0; i < WAKE_RING; i++)
+		slot_retire(v, &v->ring[i]);
+}
+
+/* ---- events ---- */
+
+static struct variant *record_variant(struct analysis *a,
+				      const struct tep_format_field *f,
+				      const struct tep_record *rec)
+{
+	char name[VARIANT_LEN];
+
+	if (!field_str(f, rec, name, sizeof(name))) {
+		a->bad_records++;
+		return NULL;
+	}
+	return variant_get(a, name);
+}
+
+static void on_wake(struct analysis *a, struct tep_record *rec)
+{
+	struct variant *v = record_variant(a, a->f.wake_variant, rec);
+	unsigned long long seq;
+	struct wake_slot *s;
+
+	if (!v)
+		return;
+	if (!field_num(a->f.wake_seq, rec, &seq)) {
+		a->bad_records++;
+		return;
+	}
+	v->wakes++;
+	s = &v->ring[seq % WAKE_RING];
+	slot_retire(v, s);
+	*s = (struct wake_slot){ .seq = seq, .ts = rec->ts, .used = true };
+}
+
+/* The scheduler latency of this waiter's wake, if there is one. */
+static void sched_attribute(struct analysis *a, struct variant *v,
+			    const struct wake_slot *s, struct tep_record *rec)
+{
+	unsigned long long pid;
+	struct task *t;
+
+	if (!field_num(a->f.pid, rec, &pid))
+		return;
+	t = task_find(&a->tasks, (int)pid);
+	if (!t)
+		return;
+	if (s && t->switched && t->from_ts > s->ts)
+		hist_add(&v->sched, t->lat);
+	/* Its wait is over: what came before cannot belong to a later wake. */
+	t->switched = false;
+	t->waking = false;
+}
+
+static void on_woken(struct analysis *a, struct tep_record *rec)
+{
+	struct variant *v = record_variant(a, a->f.woken_variant, rec);
+	unsigned long long seq, lat;
+	struct wake_slot *s;
+
+	if (!v)
+		return;
+	if (!field_num(a->f.woken_seq, rec, &seq) ||
+	    !field_num(a->f.woken_lat, rec, &lat)) {
+		a->bad_records++;
+		return;
+	}
+	hist_add(&v->lat, lat);
+	s = &v->ring[seq % WAKE_RING];
+	if (s->used && s->seq == seq) {
+		s->woken++;
+	} else {
+		v->orphans++;
+		s = NULL;
+	}
+	sched_attribute(a, v, s, rec);
+}
+
+static void on_begin(struct analysis *a, struct tep_record *rec)
+{
+	struct variant *v = record_variant(a, a->f.begin_variant, rec);
+
+	if (v)
+		variant_restart(v);
+}
+
+static void on_waking(struct analysis *a, struct tep_record *rec)
+{
+	unsigned long long pid;
+	struct task *t;
+
+	a->sched_events++;
+	if (!field_num(a->f.waking_pid, rec, &pid) || !pid)
+		return;
+	t = task_get(&a->tasks, (int)pid, rec->ts);
+	t->waking = true;
+	t->waking_ts = rec->ts;
+	t->last_ts = rec->ts;
+}
+
+static void on_switch(struct analysis *a, struct tep_record *rec)
+{
+	unsigned long long pid;
+	struct task *t;
+
+	a->sched_events++;
+	if (!field_num(a->f.switch_next, rec, &pid) || !pid)
+		return;
+	t = task_find(&a->tasks, (int)pid);
+	if (!t || !t->waking)
+		return;
+	t->waking = false;
+	t->switched = true;
+	t->from_ts = t->waking_ts;
+	t->lat = rec->ts - t->waking_ts;
+	t->last_ts = rec->ts;
+}
+
+static void cursor_set(struct analysis *a, int cpu, unsigned long long offset)
+{
+	struct cursor *c;
+
+	if (cpu < 0)
+		return;
+	if (cpu >= a->nr_cursors) {
+		c = realloc(a->cursor, (cpu + 1) * sizeof(*c));
+		if (!c) {
+			perror(prog);
+			exit(1);
+		}
+		memset(c + a->nr_cursors, 0, (cpu + 1 - a->nr_cursors) * sizeof(*c));
+		a->cursor = c;
+		a->nr_cursors = cpu + 1;
+	}
+	a->cursor[cpu] = (struct cursor){ .set = true, .offset = offset };
+}
+
+static void on_record(struct analysis *a, struct tep_record *rec, int cpu)
+{
+	unsigned long long type;
+
+	/* Set on the first record of a page that follows dropped events. */
+	if (rec->missed_events) {
+		a->lost_gaps++;
+		if (rec->missed_events > 0)
+			a->lost += rec->missed_events;
+		else
+			a->lost_unknown = true;
+	}
+	if (field_num(a->f.type, rec, &type)) {
+		if ((int)type == a->f.woken_id)
+			on_woken(a, rec);
+		else if ((int)type == a->f.wake_id)
+			on_wake(a, rec);
+		else if ((int)type == a->f.waking_id)
+			on_waking(a, rec);
+		else if ((int)type == a->f.switch_id)
+			on_switch(a, rec);
+		else if ((int)type == a->f.begin_id)
+			on_begin(a, rec);
+	}
+	cursor_set(a, cpu, rec->offset);
+}
+
+/* ---- is the file whole? ---- */
+
+/*
+ * libtracecmd fails on most truncated files without saying why, and opens
+ * one that misses a few trailing bytes. So walk the file's layout (formats
+ * v6 and v7, see trace-cmd.dat.v6(5) and trace-cmd.dat.v7(5)) and check
+ * that everything it points to, the trace data of each CPU above all, lies
+ * within the file. A walk that meets something it cannot follow (a
+ * compressed options section, an unknown label) stops and leaves the rest
+ * to libtracecmd.
+ */
+struct layout {
+	int fd;
+	uint64_t size;		/* of the file */
+	bool swap;		/* numbers in the other byte order than ours */
+	uint64_t cpus;		/* CPUs of the (first) trace data */
+	char why[256];		/* what is past the end of the file */
+};
+
+enum walk { WALK_OK, WALK_TRUNCATED, WALK_STOP };
+
+/* Is [off, off + len) inside the file? If not, say what is cut off. */
+static bool lay_need(struct layout *l, const char *what, uint64_t off,
+		     uint64_t len)
+{
+	if (off <= l->size && len <= l->size - off)
+		return true;
+	snprintf(l->why, sizeof(l->why),
+		 "%s (bytes %" PRIu64 "..%" PRIu64 ") runs past the end of the file (%" PRIu64 " bytes)",
+		 what, off, len > UINT64_MAX - off ? UINT64_MAX : off + len,
+		 l->size);
+	return false;
+}
+
+static bool lay_read(struct layout *l, const char *what, uint64_t off,
+		     void *buf, size_t n)
+{
+	return lay_need(l, what, off, n) &&
+	       pread(l->fd, buf, n, (off_t)off) == (ssize_t)n;
+}
+
+/* An n-byte number of the file's byte order at off. */
+static bool lay_num(struct layout *l, const char *what, uint64_t off,
+		    size_t n, uint64_t *val)
+{
+	unsigned char b[8];
+	size_t i;
+
+	if (!lay_read(l, what, off, b, n))
+		return false;
+	*val = 0;
+	for (i = 0; i < n; i++) {
+		bool le = (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) != l->swap;
+		unsigned char c = le ? b[n - 1 - i] : b[i];
+
+		*val = *val << 8 | c;
+	}
+	return true;
+}
+
+/* A NUL-terminated string at off, of at most max bytes; its length + 1. */
+static bool lay_str(struct layout *l, const char *what, uint64_t off,
+		    char *buf, size_t max, uint64_t *len)
+{
+	size_t n = max;
+	char *nul;
+
+	if (off >= l->size)
+		return lay_need(l, what, off, 1);
+	if (n > l->size - off)
+		n = l->size - off;
+	if (pread(l->fd, buf, n, (off_t)off) != (ssize_t)n)
+		return false;
+	nul = memchr(buf, '\0', n);
+	if (!nul)
+		return n == max ? false : lay_need(l, what, off, n + 1);
+	*len = nul - buf + 1;
+	return true;
+}
+
+/* A size word of n bytes at *off, then that many bytes: skip both. */
+static bool lay_skip_sized(struct layout *l, const char *what, uint64_t *off,
+			   size_t n)
+{
+	uint64_t size;
+
+	if (!lay_num(l, what, *off, n, &size) ||
+	    !lay_need(l, what, *off + n, size))
+		return false;
+	*off += n + size;
+	return true;
+}
+
+static enum walk lay_fail(struct layout *l)
+{
+	return l->why[0] ? WALK_TRUNCATED : WALK_STOP;
+}
+
+/* v6: header_page, header_event, formats, ..., then flyrecord offsets. */
+static enum walk walk_v6(struct layout *l, uint64_t off)
+{
+	uint64_t n, i, j, cpu_off, cpu_size, id, len;
+	char buf[256], what[64];
+
+	off += 6;			/* endian, long size, page size */
+	if (!lay_need(l, "header_page", off, 12))
+		return lay_fail(l);
+	off += 12;
+	if (!lay_skip_sized(l, "header_page", &off, 8) ||
+	    !lay_need(l, "header_event", off, 13))
+		return lay_fail(l);
+	off += 13;
+	if (!lay_skip_sized(l, "header_event", &off, 8) ||
+	    !lay_num(l, "ftrace formats", off, 4, &n))
+		return lay_fail(l);
+	for (off += 4, i = 0; i < n; i++)
+		if (!lay_skip_sized(l, "ftrace format", &off, 8))
+			return lay_fail(l);
+	if (!lay_num(l, "event systems", off, 4, &n))
+		return lay_fail(l);
+	for (off += 4, i = 0; i < n; i++) {
+		if (!lay_str(l, "event system", off, buf, sizeof(buf), &len) ||
+		    !lay_num(l, "event system", off + len, 4, &j))
+			return lay_fail(l);
+		for (off += len + 4; j; j--)
+			if (!lay_skip_sized(l, "event format", &off, 8))
+				return lay_fail(l);
+	}
+	if (!lay_skip_sized(l, "kallsyms", &off, 4) ||
+	    !lay_skip_sized(l, "printk formats", &off, 4) ||
+	    !lay_skip_sized(l, "saved cmdlines", &off, 8) ||
+	    !lay_num(l, "CPU count", off, 4, &l->cpus) ||
+	    !lay_read(l, "data label", off + 4, buf, 10))
+		return lay_fail(l);
+	off += 14;
+	if (!memcmp(buf, "options  ", 10)) {
+		/* id, size, data; until an id 0 that has no size. */
+		for (;;) {
+			if (!lay_num(l, "option", off, 2, &id))
+				return lay_fail(l);
+			off += 2;
+			if (!id)
+				break;
+			if (!lay_num(l, "option", off, 4, &len) ||
+			    !lay_need(l, "option", off + 4, len))
+				return lay_fail(l);
+			off += 4 + len;
+		}
+		if (!lay_read(l, "data label", off, buf, 10))
+			return lay_fail(l);
+		off += 10;
+	}
+	if (memcmp(buf, "flyrecord", 10))
+		return WALK_STOP;
+	for (i = 0; i < l->cpus; i++, off += 16) {
+		snprintf(what, sizeof(what), "trace data of CPU %" PRIu64, i);
+		if (!lay_num(l, what, off, 8, &cpu_off) ||
+		    !lay_num(l, what, off + 8, 8, &cpu_size) ||
+		    !lay_need(l, what, cpu_off, cpu_size))
+			return lay_fail(l);
+	}
+	return WALK_OK;
+}
+
+/* A v7 section header (id, flags, string id, size) and its contents. */
+static bool lay_section(struct layout *l, const char *what, uint64_t off,
+			uint64_t *flags, uint64_t *size)
+{
+	return lay_need(l, what, off, 16) &&
+	       lay_num(l, what, off + 2, 2, flags) &&
+	       lay_num(l, what, off + 8, 8, size) &&
+	       lay_need(l, what, off, *size > UINT64_MAX - 16 ? UINT64_MAX : 16 + *size);
+}
+
+/* A BUFFER option: its section, then offset and size of each CPU's data. */
+static bool lay_buffer(struct layout *l, uint64_t p, uint64_t end)
+{
+	uint64_t sec, flags, size, len, cpus, cpu, off, i;
+	char buf[256], what[64];
+
+	if (!lay_num(l, "buffer option", p, 8, &sec) ||
+	    !lay_section(l, "trace data section", sec, &flags, &size))
+		return false;
+	p += 8;
+	for (i = 0; i < 2; i++, p += len)	/* instance name, clock */
+		if (!lay_str(l, "buffer option", p, buf, sizeof(buf), &len))
+			return false;
+	if (!lay_num(l, "buffer option", p + 4, 4, &cpus))
+		return false;
+	if (!l->cpus)
+		l->cpus = cpus;
+	for (p += 8, i = 0; i < cpus && p + 20 <= end; i++, p += 20) {
+		if (!lay_num(l, "buffer option", p, 4, &cpu) ||
+		    !lay_num(l, "buffer option", p + 4, 8, &off) ||
+		    !lay_num(l, "buffer option", p + 12, 8, &size))
+			return false;
+		snprintf(what, sizeof(what), "trace data of CPU %" PRIu64, cpu);
+		if (!lay_need(l, what, off, size))
+			return false;
+	}
+	return true;
+}
+
+/* The options of one v7 options section; *next is the following one. */
+static enum walk walk_options(struct layout *l, uint64_t sec, uint64_t *next,
+			      bool *data)
+{
+	uint64_t flags, size, p, end, id, len, off;
+
+	*next = 0;
+	if (!lay_section(l, "options section", sec, &flags, &size))
+		return lay_fail(l);
+	if (flags & TRACECMD_SEC_FL_COMPRESS)
+		return WALK_STOP;
+	for (p = sec + 16, end = p + size; p + 6 <= end; p += 6 + len) {
+		if (!lay_num(l, "option", p, 2, &id) ||
+		    !lay_num(l, "option", p + 2, 4, &len) ||
+		    !lay_need(l, "option", p + 6, len))
+			return lay_fail(l);
+		if (id == 0)			/* DONE: the next section */
+			return lay_num(l, "option", p + 6, 8, next) ?
+				WALK_OK : lay_fail(l);
+		if (id == 3) {			/* BUFFER */
+			*data = true;
+			if (!lay_buffer(l, p + 6, p + 6 + len))
+				return lay_fail(l);
+		} else if (id >= 16 && id <= 22) {	/* a section's offset */
+			if (!lay_num(l, "option", p + 6, 8, &off) ||
+			    !lay_section(l, "section", off, &flags, &size))
+				return lay_fail(l);
+		}
+	}
+	return WALK_OK;
+}
+
+/*
+ * v7 sections also follow each other without gaps from the end of the file
+ * header to the end of the file (libtracecmd finds the strings section,
+ * which trace-cmd writes last, that way): the last one must end at EOF.
+ */
+static enum walk walk_sections(struct layout *l, uint64_t off)
+{
+	uint64_t id, flags, size;
+	bool strings = false;
+	char what[32];
+
+	while (off < l->size) {
+		if (!lay_num(l, "section header", off, 2, &id))
+			return lay_fail(l);
+		if (id > 31)		/* not a section: leave it to libtracecmd */
+			return WALK_STOP;
+		snprintf(what, sizeof(what), "section %" PRIu64, id);
+		if (!lay_section(l, what, off, &flags, &size))
+			return lay_fail(l);
+		strings |= id == 15;
+		off += 16 + size;
+	}
+	if (!strings) {
+		snprintf(l->why, sizeof(l->why),
+			 "it ends before the strings section that trace-cmd writes last");
+		return WALK_TRUNCATED;
+	}
+	return WALK_OK;
+}
+
+/* v7: a chain of options sections that point to all the others. */
+static enum walk walk_v7(struct layout *l, uint64_t off)
+{
+	uint64_t len, sec, i;
+	bool data = false;
+	enum walk w;
+	char buf[64];
+
+	off += 6;			/* endian, long size, page size */
+	for (i = 0; i < 2; i++, off += len)	/* compression name, version */
+		if (!lay_str(l, "compression header", off, buf, sizeof(buf), &len))
+			return lay_fail(l);
+	if (!lay_num(l, "first options offset", off, 8, &sec))
+		return lay_fail(l);
+	/* Bounded: a corrupt chain could loop. */
+	for (i = 0; sec && i < 1024; i++) {
+		w = walk_options(l, sec, &sec, &data);
+		if (w != WALK_OK)
+			return w;
+	}
+	if (!data) {
+		snprintf(l->why, sizeof(l->why),
+			 "no trace data section (the recording did not finish?)");
+		return WALK_TRUNCATED;
+	}
+	return walk_sections(l, off + 8);
+}
+
+/*
+ * Returns true, with what is missing in why, if the file is cut short.
+ * Byte order: the byte after the version string, 0 little, 1 big endian.
+ */
+static bool truncated(int fd, uint64_t size, char *why, size_t len,
+		      uint64_t *cpus)
+{
+	struct layout l = { .fd = fd, .size = size };
+	uint64_t off = sizeof(trace_magic), vlen;
+	unsigned char endian;
+	char ver[16];
+	enum walk w;
+
+	if (!lay_str(&l, "version", off, ver, sizeof(ver), &vlen) ||
+	    !lay_read(&l, "file header", off + vlen, &endian, 1))
+		goto out;
+	l.swap = endian != (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__);
+	off += vlen;
+	if (!strcmp(ver, "6"))
+		w = walk_v6(&l, off);
+	else if (!strcmp(ver, "7"))
+		w = walk_v7(&l, off);
+	else
+		return false;
+	*cpus = l.cpus;
+	if (w != WALK_TRUNCATED)
+		return false;
+out:
+	snprintf(why, len, "%s", l.why);
+	return why[0] != '\0';
+}
+
+/* ---- opening the file ---- */
+
+/*
+ * What a file that libtracecmd cannot use is, in a few words. Returns the
+ * number of CPUs its layout gives, 0 if unknown.
+ */
+static uint64_t check_file(const char *path)
+{
+	char head[sizeof(trace_magic)], why[256];
+	uint64_t cpus = 0;
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if (stat(path, &st))
+		fail(path, "%s", strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		fail(path, "is a directory, not a trace-cmd data file");
+	if (!S_ISREG(st.st_mode))
+		fail(path, "not a trace-cmd data file (not a regular file)");
+	if (!st.st_size)
+		fail(path, "not a trace-cmd data file (empty file)");
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		fail(path, "%s", strerror(errno));
+	n = read(fd, head, sizeof(head));
+	if (n < 0)
+		fail(path, "%s", strerror(errno));
+	if (n < (ssize_t)sizeof(head) || memcmp(head, trace_magic, sizeof(head)))
+		fail(path, "not a trace-cmd data file (no trace-cmd magic at its start)");
+	if (truncated(fd, st.st_size, why, sizeof(why), &cpus))
+		fail(path, "truncated trace-cmd data file: %s", why);
+	close(fd);
+	return cpus;
+}
+
+/*
+ * libtracecmd 1.3.1 reports a file whose CPU data runs past its end with
+ * printf() on stdout ("File possibly truncated. Need at least N, but file
+ * size is M."), then fails. stdout is for our results: while opening, it
+ * goes to a temporary file, whose text is passed on to stderr, and its
+ * "truncated" line, if any, to the caller.
+ */
+static struct tracecmd_input *open_trace(const char *path, char *why,
+					 size_t size)
+{
+	struct tracecmd_input *h;
+	FILE *cap = tmpfile();
+	char line[512];
+	int saved = -1;
+
+	why[0] = '\0';
+	fflush(stdout);
+	if (cap) {
+		saved = dup(STDOUT_FILENO);
+		if (saved >= 0 && dup2(fileno(cap), STDOUT_FILENO) < 0) {
+			close(saved);
+			saved = -1;
+		}
+	}
+	h = tracecmd_open(path, TRACECMD_FL_LOAD_NO_PLUGINS);
+	fflush(stdout);
+	if (saved >= 0) {
+		dup2(saved, STDOUT_FILENO);
+		close(saved);
+	}
+	if (!cap)
+		return h;
+	rewind(cap);
+	while (fgets(line, sizeof(line), cap)) {
+		fputs(line, stderr);
+		if (!why[0] && strstr(line, "truncated")) {
+			line[strcspn(line, "\n")] = '\0';
+			snprintf(why, size, "%s", line);
+		}
+	}
+	fclose(cap);
+	return h;
+}
+
+static int event_id(struct tep_handle *tep, const char *sys, const char *name,
+		    struct tep_event **ev)
+{
+	*ev = tep_find_event_by_name(tep, sys, name);
+	return *ev ? (*ev)->id : -1;
+}
+
+static struct tep_format_field *need_field(const char *path,
+					   struct tep_event *ev,
+					   const char *name, int size)
+{
+	struct tep_format_field *f = tep_find_any_field(ev, name);
+
+	if (!f)
+		fail(path, "event %s:%s has no field '%s': not the format this tool knows",
+		     ev->system, ev->name, name);
+	if (size && f->size != size)
+		fail(path, "event %s:%s: field '%s' has %d bytes, not %d: not the format this tool knows",
+		     ev->system, ev->name, name, f->size, size);
+	return f;
+}
+
+static void find_formats(struct analysis *a, struct tep_handle *tep)
+{
+	struct formats *f = &a->f;
+	struct tep_event *wake, *woken, *begin, *waking, *sw;
+
+	f->wake_id = event_id(tep, "waitcmp", "waitcmp_wake", &wake);
+	f->woken_id = event_id(tep, "waitcmp", "waitcmp_woken", &woken);
+	f->begin_id = event_id(tep, "waitcmp", "waitcmp_run_begin", &begin);
+	f->waking_id = event_id(tep, "sched", "sched_waking", &waking);
+	f->switch_id = event_id(tep, "sched", "sched_switch", &sw);
+	if (!wake || !woken)
+		fail(a->path, "no waitcmp events (the trace has no waitcmp_wake/waitcmp_woken format: record with -e waitcmp)");
+
+	f->type = need_field(a->path, woken, "common_type", 0);
+	f->pid = need_field(a->path, woken, "common_pid", 0);
+	f->wake_variant = need_field(a->path, wake, "variant", 4);
+	f->wake_seq = need_field(a->path, wake, "seq", 8);
+	f->woken_variant = need_field(a->path, woken, "variant", 4);
+	f->woken_seq = need_field(a->path, woken, "seq", 8);
+	f->woken_lat = need_field(a->path, woken, "latency_ns", 8);
+	if (begin)
+		f->begin_variant = need_field(a->path, begin, "variant", 4);
+	else
+		f->begin_id = -1;
+	/* Without both sched events there is no scheduler view. */
+	if (waking && sw) {
+		f->waking_pid = need_field(a->path, waking, "pid", 0);
+		f->switch_next = need_field(a->path, sw, "next_pid", 0);
+	} else {
+		f->waking_id = -1;
+		f->switch_id = -1;
+	}
+}
+
+/* ---- output ---- */
+
+static void print_ns_or_na(const char *key, const struct hist *h, uint64_t val)
+{
+	if (h->n)
+		printf("%s: %" PRIu64 "\n", key, val);
+	else
+		printf("%s: n/a\n", key);
+}
+
+static void print_variant(const struct analysis *a, const struct variant *v)
+{
+	const struct hist *l = &v->lat, *s = &v->sched;
+	bool sched = a->sched_events && s->n;
+	uint64_t p50 = l->n ? hist_percentile(l, 50, 100) : 0;
+	uint64_t sp50 = sched ? hist_percentile(s, 50, 100) : 0;
+
+	printf("variant: %s\n", v->name);
+	printf("samples: %" PRIu64 "\n", l->n);
+	printf("wakes: %" PRIu64 "\n", v->wakes);
+	print_ns_or_na("min_ns", l, l->min);
+	print_ns_or_na("mean_ns", l, l->n ? hist_mean(l) : 0);
+	print_ns_or_na("p50_ns", l, p50);
+	print_ns_or_na("p90_ns", l, l->n ? hist_percentile(l, 90, 100) : 0);
+	print_ns_or_na("p99_ns", l, l->n ? hist_percentile(l, 99, 100) : 0);
+	print_ns_or_na("p999_ns", l, l->n ? hist_percentile(l, 999, 1000) : 0);
+	print_ns_or_na("max_ns", l, l->max);
+	printf("woken_without_wake: %" PRIu64 "\n", v->orphans);
+	printf("wakes_without_woken: %" PRIu64 "\n", v->unwoken);
+	if (a->lost_unknown)
+		printf("lost_events: -1\n");
+	else
+		printf("lost_events: %" PRIu64 "\n", a->lost);
+	printf("sched_matched: %" PRIu64 "\n", s->n);
+	if (!sched) {
+		printf("sched_p50_ns: n/a\nsched_p99_ns: n/a\nsched_mean_ns: n/a\n");
+		printf("sched_p50_diff_pct: n/a\n");
+		return;
+	}
+	printf("sched_p50_ns: %" PRIu64 "\n", sp50);
+	printf("sched_p99_ns: %" PRIu64 "\n", hist_percentile(s, 99, 100));
+	printf("sched_mean_ns: %" PRIu64 "\n", hist_mean(s));
+	if (p50)
+		printf("sched_p50_diff_pct: %.1f\n",
+		       100.0 * ((double)p50 - (double)sp50) / (double)p50);
+	else
+		printf("sched_p50_diff_pct: n/a\n");
+}
+
+static void write_cdf(FILE *f, const struct variant *v)
+{
+	const struct hist *h = &v->lat;
+	uint64_t seen = 0, up;
+	unsigned int b;
+
+	fprintf(f, "# variant %s\n", v->name);
+	fprintf(f, "# latency_ns cumulative_fraction (upper bound of each non-empty bucket, 256 per power of two)\n");
+	for (b = 0; b < FINE_BUCKETS; b++) {
+		if (!h->count[b])
+			continue;
+		seen += h->count[b];
+		up = bucket_upper(b, FINE_BITS);
+		if (up > h->max)
+			up = h->max;
+		fprintf(f, "%" PRIu64 " %.9f\n", up,
+			seen == h->n ? 1.0 : (double)seen / (double)h->n);
+	}
+}
+
+/* Fine buckets nest in coarse ones: both split powers of two in 2^k parts. */
+static void write_hist(FILE *f, const struct variant *v)
+{
+	const struct hist *h = &v->lat;
+	unsigned int b, cb, cur = 0;
+	uint64_t count = 0;
+
+	fprintf(f, "# variant %s\n", v->name);
+	fprintf(f, "# lower_ns upper_ns count (inclusive bounds, 8 buckets per power of two)\n");
+	for (b = 0; b < FINE_BUCKETS; b++) {
+		if (!h->count[b])
+			continue;
+		cb = bucket_of(bucket_lower(b, FINE_BITS), COARSE_BITS);
+		if (count && cb != cur) {
+			fprintf(f, "%" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
+				bucket_lower(cur, COARSE_BITS),
+				bucket_upper(cur, COARSE_BITS), count);
+			count = 0;
+		}
+		cur = cb;
+		count += h->count[b];
+	}
+	if (count)
+		fprintf(f, "%" PRIu64 " %" PRIu64 " %" PRIu64 "\n",
+			bucket_lower(cur, COARSE_BITS),
+			bucket_upper(cur, COARSE_BITS), count);
+}
+
+/* mkstemp() makes the file 0600; plot data is as readable as any output. */
+static int chmod_default(const char *path)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return chmod(path, 0666 & ~mask);
+}
+
+/* Write to a temporary name in the same directory, then rename over. */
+static void write_atomic(const char *dir, const char *name,
+			 void (*fn)(FILE *, const struct variant *),
+			 const struct variant *v)
+{
+	char *tmp, *dst;
+	FILE *f;
+	int fd;
+
+	if (asprintf(&dst, "%s/%s", dir, name) < 0 ||
+	    asprintf(&tmp, "%s/.%s.XXXXXX", dir, name) < 0) {
+		perror(prog);
+		exit(1);
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		fail(tmp, "cannot create: %s", strerror(errno));
+	f = fdopen(fd, "w");
+	if (!f)
+		fail(tmp, "%s", strerror(errno));
+	fn(f, v);
+	if (fflush(f) || ferror(f) || fsync(fd)) {
+		unlink(tmp);
+		fail(tmp, "write error: %s", strerror(errno));
+	}
+	if (fclose(f) || chmod_default(tmp) || rename(tmp, dst)) {
+		unlink(tmp);
+		fail(dst, "cannot write: %s", strerror(errno));
+	}
+	free(tmp);
+	free(dst);
+}
+
+/* Variant names come from the trace: keep them to one plain file name. */
+static bool name_ok(const char *name)
+{
+	return name[0] != '.' && !name[strspn(name,
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.")];
+}
+
+/* mkdir -p */
+static void make_dir(const char *dir)
+{
+	char *path = strdup(dir), *p;
+	struct stat st;
+
+	if (!path) {
+		perror(prog);
+		exit(1);
+	}
+	for (p = path + 1; ; p++) {
+		bool last = !*p;
+
+		if (!last && *p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) && errno != EEXIST)
+			fail(path, "cannot create: %s", strerror(errno));
+		if (last)
+			break;
+		*p = '/';
+	}
+	if (stat(path, &st) || !S_ISDIR(st.st_mode))
+		fail(dir, "not a directory");
+	free(path);
+}
+
+static void write_plots(const char *dir, struct variant **v, int n)
+{
+	char cdf[VARIANT_LEN + 16], hist[VARIANT_LEN + 16];
+	int i;
+
+	make_dir(dir);
+	for (i = 0; i < n; i++) {
+		if (n == 1) {
+			strcpy(cdf, "cdf.dat");
+			strcpy(hist, "hist.dat");
+		} else {
+			if (!name_ok(v[i]->name))
+				fail(dir, "variant name '%s' is not a plain file name",
+				     v[i]->name);
+			snprintf(cdf, sizeof(cdf), "%s.cdf.dat", v[i]->name);
+			snprintf(hist, sizeof(hist), "%s.hist.dat", v[i]->name);
+		}
+		write_atomic(dir, cdf, write_cdf, v[i]);
+		write_atomic(dir, hist, write_hist, v[i]);
+	}
+}
+
+/* ---- main ---- */
+
+/* Each CPU of a new handle goes on after the last record read from it. */
+static bool resume(struct analysis *a, struct tracecmd_input *h)
+{
+	struct tep_record *rec;
+	int i, cpu;
+
+	for (i = 0; i < a->nr_cursors; i++) {
+		if (!a->cursor[i].set)
+			continue;
+		rec = tracecmd_read_at(h, a->cursor[i].offset, &cpu);
+		if (!rec)
+			return false;
+		tracecmd_free_record(rec);
+		if (cpu != i)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The records of all CPUs in timestamp order (ties: the lower CPU index
+ * first, as libtracecmd's own iterators do). head[cpu] holds each CPU's
+ * next record, read with tracecmd_read_data(): libtracecmd 1.3.1 has no
+ * public peek.
+ */
+static struct tep_record *read_next(struct analysis *a,
+				    struct tracecmd_input *h,
+				    struct tep_record **head, int *cpu)
+{
+	struct tep_record *rec;
+	int i, best = -1;
+
+	for (i = 0; i < a->nr_cpus; i++)
+		if (head[i] && (best < 0 || head[i]->ts < head[best]->ts))
+			best = i;
+	if (best < 0)
+		return NULL;
+	rec = head[best];
+	head[best] = tracecmd_read_data(h, best);
+	*cpu = best;
+	return rec;
+}
+
+/*
+ * Returns false at the end of the trace, true when the slice is full. The
+ * records left in head[] are read again after resume().
+ */
+static bool read_slice(struct analysis *a, struct tracecmd_input *h)
+{
+	struct tep_record **head, *rec;
+	unsigned long n;
+	bool more = true;
+	int cpu;
+
+	head = calloc(a->nr_cpus, sizeof(*head));
+	if (!head) {
+		perror(prog);
+		exit(1);
+	}
+	for (cpu = 0; cpu < a->nr_cpus; cpu++)
+		head[cpu] = tracecmd_read_data(h, cpu);
+	for (n = 0; n < SLICE_RECORDS && more; n++) {
+		rec = read_next(a, h, head, &cpu);
+		if (rec) {
+			on_record(a, rec, cpu);
+			tracecmd_free_record(rec);
+		}
+		more = !!rec;
+	}
+	for (cpu = 0; cpu < a->nr_cpus; cpu++)
+		tracecmd_free_record(head[cpu]);
+	free(head);
+	return more;
+}
+
+/*
+ * libtracecmd 1.3.1 keeps what it has read until the handle is closed: in
+ * a compressed file (trace-cmd's default) every decompressed chunk, since
+ * free_zpage() tests "map <= start && map > end" and never finds one to
+ * free; in an uncompressed one, mappings as large as a CPU's whole data.
+ * So the trace is read in slices of SLICE_RECORDS records: then the handle
+ * is closed, the file opened again, and each CPU put back after its last
+ * record with tracecmd_read_at(). Field pointers belong to the handle's
+ * tep, so they are looked up again each time.
+ *
+ * Not tracecmd_iterate_events(): stopped early (callback < 0), it frees
+ * the records it has peeked while they are still locked ("freeing record
+ * when it is locked!"), so their pages and mappings are never released.
+ */
+static void read_slices(struct analysis *a, struct tracecmd_input *h,
+			uint64_t layout_cpus)
+{
+	char why[512];
+
+	for (;;) {
+		find_formats(a, tracecmd_get_tep(h));
+		a->nr_cpus = tep_get_cpus(tracecmd_get_tep(h));
+		/* v7 keeps the CPUs of the data apart from the CPU count. */
+		if ((uint64_t)a->nr_cpus < layout_cpus)
+			a->nr_cpus = layout_cpus;
+		if (a->nr_cpus > MAX_CPUS)
+			a->nr_cpus = MAX_CPUS;
+		if (a->nr_cpus < 1)
+			a->nr_cpus = 1;
+		if (!resume(a, h))
+			fail(a->path, "libtracecmd cannot find its place again in the trace data");
+		if (!read_slice(a, h))
+			break;
+		tracecmd_close(h);
+		h = open_trace(a->path, why, sizeof(why));
+		if (!h)
+			fail(a->path, "libtracecmd cannot open it again: %s",
+			     why[0] ? why : "changed while being read?");
+	}
+	tracecmd_close(h);
+}
+
+static void analyse(struct analysis *a)
+{
+	struct tracecmd_input *h;
+	uint64_t cpus;
+	char why[512];
+	int i;
+
+	cpus = check_file(a->path);
+	h = open_trace(a->path, why, sizeof(why));
+	if (!h) {
+		if (why[0])
+			fail(a->path, "truncated trace-cmd data file (libtracecmd: %s)",
+			     why);
+		fail(a->path, "corrupt or truncated trace-cmd data file: libtracecmd cannot read its headers");
+	}
+	a->tasks.cap = TASKS_MIN;
+	a->tasks.slot = calloc(a->tasks.cap, sizeof(*a->tasks.slot));
+	if (!a->tasks.slot) {
+		perror(prog);
+		exit(1);
+	}
+	read_slices(a, h, cpus);
+	/* Wakes still in the rings: count those nobody reported. */
+	for (i = 0; i < a->nr_variants; i++)
+		variant_restart(a->v[i]);
+	if (a->too_many_variants)
+		fprintf(stderr, "%s: %s: more than %d variants, only the first %d are counted\n",
+			prog, a->path, MAX_VARIANTS, MAX_VARIANTS);
+	if (a->lost_gaps)
+		fprintf(stderr, "%s: %s: warning: the ring buffer dropped events in %" PRIu64 " places, %" PRIu64 " events counted%s; the numbers describe what was recorded\n",
+			prog, a->path, a->lost_gaps, a->lost,
+			a->lost_unknown ? " (some drops without a count: lost_events is -1)" : "");
+	if (a->bad_records)
+		fprintf(stderr, "%s: %s: %" PRIu64 " waitcmp records could not be decoded\n",
+			prog, a->path, a->bad_records);
+}
+
+struct options {
+	const char *path;
+	const char *outdir;
+	const char *only;
+};
+
+static int run(const struct options *o)
+{
+	struct analysis a = { .path = o->path };
+	struct variant *sel[MAX_VARIANTS];
+	int i, n = 0;
+
+	analyse(&a);
+	for (i = 0; i < a.nr_variants; i++)
+		if (!o->only || !strcmp(a.v[i]->name, o->only))
+			sel[n++] = a.v[i];
+	if (!a.nr_variants)
+		fail(a.path, "no waitcmp events");
+	if (!n)
+		fail(a.path, "no waitcmp events of variant '%s'", o->only);
+	/* Files first: if they fail, nothing is printed. */
+	if (o->outdir)
+		write_plots(o->outdir, sel, n);
+	for (i = 0; i < n; i++) {
+		if (i)
+			putchar('\n');
+		print_variant(&a, sel[i]);
+	}
+	if (fflush(stdout) || ferror(stdout))
+		fail("stdout", "write error: %s", strerror(errno));
+	return 0;
+}
+
+/*
+ * libtracecmd 1.3.1 crashes on some corrupt files: when tracecmd_open()
+ * fails after it has allocated the CPU data, its tracecmd_close() walks list
+ * heads that were never initialised (NULL). So the work runs in a child
+ * process, and a crash there becomes a message and exit status 1. The child
+ * prints only once the whole trace is read.
+ */
+static int run_guarded(const struct options *o)
+{
+	struct rlimit nocore = { 0, 0 };
+	int status;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0)
+		return run(o);
+	if (pid == 0) {
+		setrlimit(RLIMIT_CORE, &nocore);
+		exit(run(o));
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			perror(prog);
+			return 1;
+		}
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	fprintf(stderr, "%s: %s: corrupt trace-cmd data file: libtracecmd crashed reading it (%s)\n",
+		prog, o->path, strsignal(WTERMSIG(status)));
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "variant", required_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct options o = { 0 };
+	int c;
+
+	prog = argv[0];
+	while ((c = getopt_long(argc, argv, "ho:v:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'o':
+			o.outdir = optarg;
+			break;
+		case 'v':
+			o.only = optarg;
+			break;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind != argc - 1) {
+		usage(stderr);
+		return 2;
+	}
+	o.path = argv[optind];
+	return run_guarded(&o);
+}

@@ -1,0 +1,353 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# bench/analyse on the committed fixtures (tests/fixtures, recorded in the
+# VM by tests/fixtures/make-fixtures), on the host only. Its numbers are
+# checked against the module's own debugfs stats of the same run: counts,
+# min, max and mean exactly; percentiles within 1/32 of the module's value
+# (the width of the module's histogram buckets, 32 per power of two; the
+# analyser's own are 256 per power of two).
+set -eu
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+fix=$root/tests/fixtures
+an=$root/bench/analyse
+
+if ! make -s -C "$root/bench" >/dev/null 2>&1; then
+	echo "1..0 # SKIP bench/analyse does not build here (make -C bench)"
+	exit 0
+fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+t=0
+failed=0
+
+ok() {
+	t=$((t + 1))
+	echo "ok $t - $1"
+}
+
+not_ok() {
+	t=$((t + 1))
+	failed=$((failed + 1))
+	echo "not ok $t - $1"
+}
+
+skip() {
+	t=$((t + 1))
+	echo "ok $t # SKIP $1"
+}
+
+diag() {
+	echo "# $*"
+}
+
+# check DESCRIPTION COMMAND...
+check() {
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# is GOT WANT DESCRIPTION
+is() {
+	if [ "$1" = "$2" ]; then
+		ok "$3"
+	else
+		not_ok "$3"
+		diag "got '$1', want '$2'"
+	fi
+}
+
+# run ARGS...: the analyser; sets rc, out (stdout) and err (stderr).
+run() {
+	rc=0
+	"$an" "$@" >"$tmp/stdout" 2>"$tmp/stderr" || rc=$?
+	out=$(cat "$tmp/stdout")
+	err=$(cat "$tmp/stderr")
+}
+
+# val KEY: a value from the analyser's output (the first variant's).
+val() {
+	printf '%s\n' "$out" | awk -v k="$1:" '$1 == k { print $2; exit }'
+}
+
+# stat FILE KEY: a value from a debugfs stats file.
+stat() {
+	awk -v k="$2:" '$1 == k { print $2; exit }' "$1"
+}
+
+# near GOT MODULE: within 1/32 of the module's value.
+near() {
+	awk -v a="$1" -v m="$2" 'BEGIN {
+		d = a - m
+		if (d < 0) d = -d
+		exit !(a ~ /^[0-9]+$/ && d * 32 <= m)
+	}'
+}
+
+# fails_with PATTERN DESCRIPTION: exit status 1, nothing on stdout, and
+# a message with the file name and PATTERN on stderr.
+fails_with() {
+	local file=$1 pattern=$2 desc=$3
+	if [ "$rc" = 1 ] && [ -z "$out" ] &&
+	   grep -q "analyse: $file: .*$pattern" "$tmp/stderr"; then
+		ok "$desc"
+	else
+		not_ok "$desc"
+		diag "exit $rc, stdout '$out', stderr '$err'"
+	fi
+}
+
+# The scheduler latencies trace-cmd report shows: a waitcmp_woken counts
+# when its pid had a sched_waking after the wake of its seq, followed by
+# a switch-in. An independent count of what sched_matched should be.
+sched_expected() {
+	trace-cmd report -i "$1" 2>/dev/null | awk '
+	/ sched_waking: / {
+		for (i = 1; i <= NF; i++)
+			if ($i ~ /^pid=/)
+				waking[substr($i, 5)] = $3
+	}
+	/ sched_switch: / {
+		split($0, a, "==> ")
+		split(a[2], b, " ")
+		pid = b[1]
+		sub(/.*:/, "", pid)
+		if (pid in waking) {
+			from[pid] = waking[pid]
+			delete waking[pid]
+		}
+	}
+	/ waitcmp_wake: / {
+		for (i = 1; i <= NF; i++)
+			if ($i ~ /^seq=/)
+				wake[substr($i, 5)] = $3
+	}
+	/ waitcmp_woken: / {
+		n = split($1, c, "-")
+		pid = c[n]
+		for (i = 1; i <= NF; i++)
+			if ($i ~ /^seq=/)
+				seq = substr($i, 5)
+		if ((pid in from) && (seq in wake) && from[pid] + 0 > wake[seq] + 0)
+			matched++
+		delete from[pid]
+		delete waking[pid]
+	}
+	END { print matched + 0 }'
+}
+
+# single NAME WAITERS: a one-variant fixture with sched events.
+single() {
+	local name=$1 waiters=$2 dat=$fix/$1.dat stats=$fix/$1.stats
+	local v iters samples k m want
+
+	v=$(stat "$stats" variant)
+	iters=$(stat "$stats" iterations)
+	run "$dat"
+	is "$rc" 0 "$name: exit status 0"
+	is "$(val variant)" "$v" "$name: variant $v"
+	case $v in
+	completion*) want=$iters ;;
+	*) want=$((iters * waiters)) ;;
+	esac
+	samples=$(val samples)
+	is "$samples" "$want" "$name: samples = $want, one per waiter per wake"
+	is "$samples" "$(stat "$stats" samples)" "$name: samples = the module's"
+	is "$(val wakes)" "$iters" "$name: wakes = iterations"
+	is "$(val woken_without_wake) $(val wakes_without_woken) $(val lost_events)" \
+		"0 0 0" "$name: nothing unmatched, nothing lost"
+	for k in min_ns max_ns mean_ns; do
+		is "$(val $k)" "$(stat "$stats" $k)" "$name: $k = the module's"
+	done
+	for k in p50_ns p90_ns p99_ns p999_ns; do
+		m=$(stat "$stats" $k)
+		if near "$(val $k)" "$m"; then
+			ok "$name: $k within 1/32 of the module's"
+		else
+			not_ok "$name: $k within 1/32 of the module's"
+			diag "analyse $(val $k), module $m"
+		fi
+	done
+	check "$name: sched_matched > 0" test "$(val sched_matched)" -gt 0
+	if command -v trace-cmd >/dev/null; then
+		is "$(val sched_matched)" "$(sched_expected "$dat")" \
+			"$name: sched_matched = the count from trace-cmd report"
+	else
+		skip "$name: trace-cmd not installed to count sched matches"
+	fi
+	[ "$(val sched_matched)" = "$samples" ] ||
+		diag "$name: $((samples - $(val sched_matched))) samples had no sched_waking after their wake (waiter not asleep)"
+	is "$(val sched_p50_diff_pct)" \
+		"$(awk -v p="$(val p50_ns)" -v s="$(val sched_p50_ns)" \
+			'BEGIN { printf "%.1f", 100 * (p - s) / p }')" \
+		"$name: sched_p50_diff_pct = 100 * (p50 - sched_p50) / p50"
+	check "$name: sched percentiles are numbers" \
+		test "$(val sched_p50_ns)" -le "$(val sched_p99_ns)"
+}
+
+single wait_event-w2 2
+single completion-w3 3
+run "$fix/completion-w3.dat"
+is "$(val sched_matched)" "$(val samples)" \
+	"completion-w3: every sample has its scheduler latency"
+
+# Two variants in one trace, no sched events.
+run "$fix/together.dat"
+is "$rc" 0 "together: exit status 0"
+is "$(printf '%s\n' "$out" | awk '$1 == "variant:" { printf "%s ", $2 }')" \
+	"wait_event_interruptible io_wait_event " "together: both variants, in trace order"
+is "$(printf '%s\n' "$out" | grep -c '^$')" 1 "together: one blank line between them"
+for v in wait_event_interruptible io_wait_event; do
+	stats=$fix/together.$v.stats
+	run -v "$v" "$fix/together.dat"
+	is "$(printf '%s\n' "$out" | grep -c '^variant:')" 1 "together -v $v: only that variant"
+	is "$(val samples) $(val wakes) $(val min_ns) $(val max_ns) $(val mean_ns)" \
+		"$(stat "$stats" samples) $(stat "$stats" iterations) $(stat "$stats" min_ns) $(stat "$stats" max_ns) $(stat "$stats" mean_ns)" \
+		"together -v $v: samples, wakes, min, max, mean = the module's"
+	is "$(val sched_matched) $(val sched_p50_ns) $(val sched_p99_ns) $(val sched_mean_ns) $(val sched_p50_diff_pct)" \
+		"0 n/a n/a n/a n/a" "together -v $v: no sched events, sched keys n/a"
+done
+run -v nosuch "$fix/together.dat"
+fails_with "$fix/together.dat" "variant 'nosuch'" "-v with a variant not in the trace fails"
+
+# A trace whose ring buffer dropped events.
+run "$fix/lost.dat"
+is "$rc" 0 "lost: exit status 0"
+check "lost: lost_events > 0, or -1 (a drop without a count)" \
+	test "$(val lost_events)" -gt 0 -o "$(val lost_events)" = -1
+if command -v trace-cmd >/dev/null; then
+	# "CPU:1 [2815 EVENTS DROPPED]", or "CPU:0 [EVENTS DROPPED]".
+	drops=$(trace-cmd report -i "$fix/lost.dat" 2>/dev/null | awk '
+		/ EVENTS DROPPED]/ { n += substr($2, 2) }
+		/\[EVENTS DROPPED]/ { unknown = 1 }
+		END { print n + 0, unknown ? -1 : n + 0 }')
+	is "$(val lost_events)" "${drops#* }" \
+		"lost: lost_events = what trace-cmd report shows"
+	check "lost: a warning on stderr gives the drops counted" \
+		grep -q "dropped events in .* places, ${drops% *} events counted" \
+		"$tmp/stderr"
+else
+	skip "lost: trace-cmd not installed to count drops"
+	skip "lost: trace-cmd not installed to count drops"
+fi
+check "lost: fewer samples than the module counted" \
+	test "$(val samples)" -lt "$(stat "$fix/lost.stats" samples)"
+
+# Plot data.
+dir=$tmp/plots/new
+run -o "$dir" "$fix/wait_event-w2.dat"
+samples=$(val samples)
+min=$(val min_ns)
+max=$(val max_ns)
+check "-o: creates OUTDIR, writes cdf.dat and hist.dat" \
+	test "$rc" = 0 -a -f "$dir/cdf.dat" -a -f "$dir/hist.dat"
+is "$(find "$dir" -name '.*' -type f | wc -l)" 0 "-o: no temporary file left"
+is "$(head -n 1 "$dir/cdf.dat")" "# variant wait_event" "cdf.dat: starts with '# variant wait_event'"
+# shellcheck disable=SC2016 # an awk program
+check "cdf.dat: both columns rise, the first from min_ns, to max_ns and 1" \
+	awk -v min="$min" -v max="$max" '
+	/^#/ { next }
+	{
+		if (n++ == 0 && $1 < min) bad = 1
+		if ($1 <= x || $2 < f || $2 > 1) bad = 1
+		x = $1
+		f = $2
+	}
+	END { exit bad || n == 0 || x != max || f != 1 }' "$dir/cdf.dat"
+is "$(awk '!/^#/ { n += $3 } END { print n }' "$dir/hist.dat")" "$samples" \
+	"hist.dat: counts sum to samples"
+# shellcheck disable=SC2016 # an awk program
+check "hist.dat: buckets ascend without overlap, min and max inside" \
+	awk -v min="$min" -v max="$max" '
+	/^#/ { next }
+	{
+		if ($1 > $2 || $3 <= 0 || (n && $1 <= hi)) bad = 1
+		if (n++ == 0 && !($1 <= min && min <= $2)) bad = 1
+		hi = $2
+		lo = $1
+	}
+	END { exit bad || !(lo <= max && max <= hi) }' "$dir/hist.dat"
+run -o "$dir" "$fix/together.dat"
+check "-o with two variants: VARIANT.cdf.dat and VARIANT.hist.dat" \
+	test -f "$dir/io_wait_event.cdf.dat" -a -f "$dir/io_wait_event.hist.dat" \
+	-a -f "$dir/wait_event_interruptible.cdf.dat" \
+	-a -f "$dir/wait_event_interruptible.hist.dat"
+
+# Files that are not whole waitcmp traces.
+run "$tmp/missing.dat"
+fails_with "$tmp/missing.dat" "No such file" "a missing file fails"
+printf 'variant: wait_event\nsamples: 3\n' >"$tmp/text.dat"
+run "$tmp/text.dat"
+fails_with "$tmp/text.dat" "not a trace-cmd data file" "a text file fails"
+: >"$tmp/empty.dat"
+run "$tmp/empty.dat"
+fails_with "$tmp/empty.dat" "not a trace-cmd data file (empty" "an empty file fails"
+run /dev/null
+fails_with /dev/null "not a trace-cmd data file" "/dev/null fails"
+head -c 8192 /dev/urandom >"$tmp/random.dat"
+run "$tmp/random.dat"
+fails_with "$tmp/random.dat" "not a trace-cmd data file" "random bytes fail"
+size=$(wc -c <"$fix/wait_event-w2.dat")
+head -c $((size / 2)) "$fix/wait_event-w2.dat" >"$tmp/half.dat"
+run "$tmp/half.dat"
+fails_with "$tmp/half.dat" "truncated" "a trace cut in half fails as truncated"
+head -c $((size - 1)) "$fix/wait_event-w2.dat" >"$tmp/short.dat"
+run "$tmp/short.dat"
+fails_with "$tmp/short.dat" "truncated" "a trace one byte short fails as truncated"
+{
+	head -c 16 "$fix/wait_event-w2.dat"
+	head -c 8192 /dev/urandom
+} >"$tmp/magic.dat"
+run "$tmp/magic.dat"
+is "$rc" 1 "trace-cmd magic then random bytes: exit status 1"
+# Overwritten bytes: a count or a message, never a crash (status > 1).
+bad=""
+for off in 40 400 2100 3200 3500 4100 9000 16000 25000; do
+	cp "$fix/wait_event-w2.dat" "$tmp/corrupt.dat"
+	head -c 64 /dev/zero | tr '\0' '\377' |
+		dd of="$tmp/corrupt.dat" bs=1 seek="$off" conv=notrunc status=none
+	run "$tmp/corrupt.dat"
+	if [ "$rc" -gt 1 ] || { [ "$rc" = 1 ] && [ -z "$err" ]; }; then
+		bad="$bad $off:$rc"
+	fi
+done
+is "$bad" "" "64 bytes overwritten anywhere: exit status 0 or 1 with a message"
+run "$fix/no-waitcmp.dat"
+fails_with "$fix/no-waitcmp.dat" "no waitcmp events" "a trace without waitcmp events fails"
+
+# Usage.
+run
+is "$rc" 2 "no argument: exit status 2"
+run -x "$fix/together.dat"
+is "$rc" 2 "unknown option: exit status 2"
+run "$fix/together.dat" "$fix/lost.dat"
+is "$rc" 2 "two files: exit status 2"
+run --help
+check "--help: exit status 0, names the plot files" \
+	test "$rc" = 0 -a -n "$(printf '%s\n' "$out" | grep 'VARIANT.cdf.dat')"
+
+# The reading in slices (reopening the file, see bench/analyse.c) must not
+# change a number: a build that reopens every 97 records agrees.
+if command -v pkg-config >/dev/null && command -v cc >/dev/null; then
+	# shellcheck disable=SC2046 # pkg-config prints several words
+	cc -O2 -std=gnu11 -DSLICE_RECORDS=97ul -o "$tmp/analyse97" \
+		$(pkg-config --cflags libtracecmd libtraceevent) \
+		"$root/bench/analyse.c" \
+		$(pkg-config --libs libtracecmd libtraceevent)
+	diffs=""
+	for f in wait_event-w2 completion-w3 together lost; do
+		"$an" "$fix/$f.dat" >"$tmp/a" 2>/dev/null
+		"$tmp/analyse97" "$fix/$f.dat" >"$tmp/b" 2>/dev/null
+		cmp -s "$tmp/a" "$tmp/b" || diffs="$diffs $f"
+	done
+	is "$diffs" "" "reading in slices of 97 records gives the same output"
+else
+	skip "no cc or pkg-config to build a small-slice analyser"
+fi
+
+echo "1..$t"
+[ "$failed" = 0 ]
