@@ -4,6 +4,7 @@
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
+#include <linux/math64.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
@@ -16,7 +17,12 @@ static int stats_show(struct seq_file *m, void *v)
 {
 	struct waitcmp_run *run = m->private;
 	const struct waitcmp_params *p = &run->params;
+	const struct waitcmp_expect *e = &run->ops->expect;
 	struct waitcmp_summary s;
+	u64 wakes = READ_ONCE(run->seq);
+	u64 woken = atomic64_read(&run->woken);
+	u64 hundredths = wakes ? div64_u64(woken * 100, wakes) : 0;
+	u32 frac;
 	unsigned int i;
 
 	waitcmp_summarize(run, &s);
@@ -27,7 +33,12 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "waiters: %u\n", p->waiters);
 	seq_printf(m, "waiter_cpu: %d\n", p->waiter_cpu);
 	seq_printf(m, "waker_cpu: %d\n", p->waker_cpu);
-	seq_printf(m, "wakes: %llu\n", READ_ONCE(run->seq));
+	seq_printf(m, "wake_all: %u\n", p->wake_all);
+	seq_printf(m, "wakes: %llu\n", wakes);
+	/* How many waiters a wake ran, in hundredths: the thundering herd. */
+	seq_printf(m, "woken: %llu\n", woken);
+	hundredths = div_u64_rem(hundredths, 100, &frac);
+	seq_printf(m, "woken_per_wake: %llu.%02u\n", hundredths, frac);
 	seq_printf(m, "samples: %llu\n", s.samples);
 	seq_printf(m, "min_ns: %llu\n", s.min);
 	seq_printf(m, "mean_ns: %llu\n", s.mean);
@@ -41,6 +52,10 @@ static int stats_show(struct seq_file *m, void *v)
 	for (i = 0; i < p->waiters; i++)
 		seq_printf(m, " %d", task_pid_nr(run->waiter[i].task));
 	seq_putc(m, '\n');
+	seq_printf(m, "expect_state: %c\n", e->state);
+	seq_printf(m, "expect_iowait: %d\n", e->iowait);
+	seq_printf(m, "expect_load: %d\n", e->load);
+	seq_printf(m, "expect_hung_task: %d\n", e->hung_task);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(stats);

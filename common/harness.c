@@ -30,10 +30,22 @@ EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_wake);
 EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_woken);
 EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_run_end);
 
-/* Waiters that record each wake: one for complete(), else all of them. */
+/* complete() or an exclusive wake without wake_all: one waiter runs. */
+static bool waitcmp_wakes_one(const struct waitcmp_run *run)
+{
+	return run->ops->wakes_one && !waitcmp_wake_all(run);
+}
+
+/* Waiters that record each wake: one, or all of them. */
 static unsigned int waitcmp_acks_per_wake(const struct waitcmp_run *run)
 {
-	return run->ops->wakes_one ? 1 : run->params.waiters;
+	return waitcmp_wakes_one(run) ? 1 : run->params.waiters;
+}
+
+/* A wake that opens the wait for all must be closed before the next. */
+static bool waitcmp_gated(const struct waitcmp_run *run)
+{
+	return run->ops->rearm && !waitcmp_wakes_one(run);
 }
 
 static bool waitcmp_ending(const struct waitcmp_run *run)
@@ -76,6 +88,7 @@ static void waitcmp_release(struct waitcmp_run *run)
 {
 	WRITE_ONCE(run->ending, true);
 	wake_up_all(&run->ctl_wq);
+	wake_up_all(&run->arm_wq);
 	if (run->ops->release)
 		run->ops->release(run);
 	else
@@ -112,16 +125,21 @@ static int waitcmp_waiter_fn(void *arg)
 		/* Pairs with the waker's release: wake_ns is that of seq. */
 		u64 seq = smp_load_acquire(&run->seq);
 
+		if (!waitcmp_ending(run))
+			atomic64_inc(&run->woken);
 		/*
 		 * No new wake: the run is ending, or an interruptible wait
 		 * returned early (kthread_stop() raises TIF_NOTIFY_SIGNAL).
 		 */
 		if (seq == w->seen)
 			continue;
-		/* After complete(), only the first waiter back owns the wake. */
-		if (run->ops->wakes_one && !atomic_xchg(&run->unclaimed, 0))
+		/* After a wake-one, only the first waiter back owns the wake. */
+		if (waitcmp_wakes_one(run) && !atomic_xchg(&run->unclaimed, 0))
 			continue;
 		waitcmp_record(w, seq, woken_ns, ret);
+		if (waitcmp_gated(run))
+			wait_event_idle(run->arm_wq, READ_ONCE(run->armed) == seq ||
+					waitcmp_ending(run));
 	}
 	waitcmp_park();
 	return 0;
@@ -161,6 +179,11 @@ static int waitcmp_waker_fn(void *arg)
 
 		wait_event_idle(run->ctl_wq, atomic_read(&run->acks) >= acks ||
 				waitcmp_ending(run));
+		if (waitcmp_gated(run) && !waitcmp_ending(run)) {
+			run->ops->rearm(run);
+			WRITE_ONCE(run->armed, seq);
+			wake_up_all(&run->arm_wq);
+		}
 	}
 
 	if (!waitcmp_ending(run)) {
@@ -184,9 +207,16 @@ static int waitcmp_check_cpu(const char *variant, const char *name, int cpu)
 static int waitcmp_check_params(const struct waitcmp_ops *ops,
 				const struct waitcmp_params *p)
 {
-	if (p->waiters < 1 || p->waiters > WAITCMP_MAX_WAITERS) {
+	unsigned int max_waiters = ops->max_waiters ?: WAITCMP_MAX_WAITERS;
+
+	if (p->waiters < 1 || p->waiters > max_waiters) {
 		pr_err("%s: waiters=%u is out of range, allowed 1..%u\n",
-		       ops->name, p->waiters, WAITCMP_MAX_WAITERS);
+		       ops->name, p->waiters, max_waiters);
+		return -EINVAL;
+	}
+	if (p->wake_all > 1) {
+		pr_err("%s: wake_all=%u is out of range, allowed 0..1\n",
+		       ops->name, p->wake_all);
 		return -EINVAL;
 	}
 	if (p->period_us > WAITCMP_MAX_PERIOD_US) {
@@ -278,6 +308,7 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 	run->ops = ops;
 	run->params = *params;
 	init_waitqueue_head(&run->ctl_wq);
+	init_waitqueue_head(&run->arm_wq);
 	spin_lock_init(&run->stats_lock);
 	run->waiter = kcalloc(params->waiters, sizeof(*run->waiter),
 			      GFP_KERNEL);
@@ -304,9 +335,10 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		goto err_threads;
 	}
 
-	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d\n",
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u\n",
 		ops->name, params->iterations, params->period_us,
-		params->waiters, params->waiter_cpu, params->waker_cpu);
+		params->waiters, params->waiter_cpu, params->waker_cpu,
+		params->wake_all);
 	trace_waitcmp_run_begin(ops->name, params);
 	waitcmp_wake_threads(run);
 	return run;

@@ -32,6 +32,7 @@ struct waitcmp_params {
 	unsigned int waiters;		/* waiting kthreads */
 	int waiter_cpu;			/* -1 = unbound */
 	int waker_cpu;			/* -1 = unbound */
+	unsigned int wake_all;		/* 1: wake every waiter, not one */
 };
 
 struct waitcmp_run;
@@ -43,6 +44,17 @@ struct waitcmp_waiter {
 	u64 seen;			/* last seq this waiter recorded */
 };
 
+/*
+ * What a variant believes its wait does to the system while it sleeps; the
+ * bench's behaviour matrix measures each and flags any disagreement.
+ */
+struct waitcmp_expect {
+	char state;			/* ps state letter: D, S or I */
+	bool iowait;			/* counted as iowait, procs_blocked, PSI io */
+	bool load;			/* adds to the load average */
+	bool hung_task;			/* reported by the hung-task detector */
+};
+
 /**
  * struct waitcmp_ops - one wait API under test
  * @name:	the API's name: debugfs directory, log and trace events
@@ -52,8 +64,13 @@ struct waitcmp_waiter {
  * @wake:	wakes the waiters for the sequence number just published
  * @release:	optional, wakes every waiter for good because the run ends;
  *		defaults to @wake
- * @wakes_one:	each wake runs exactly one waiter (complete() semantics),
- *		so @wait does not test waitcmp_wake_due()
+ * @rearm:	optional, closes the wait again once every waiter has
+ *		recorded a wake that opened it for all (complete_all(), a
+ *		cleared bit); waiters do not wait again until it has run
+ * @wakes_one:	unless wake_all=1, a wake runs exactly one waiter
+ *		(complete(), exclusive waits), which alone records it
+ * @max_waiters: optional, fewer waiters than WAITCMP_MAX_WAITERS
+ * @expect:	what the wait does to the accounting, see above
  */
 struct waitcmp_ops {
 	const char *name;
@@ -62,7 +79,10 @@ struct waitcmp_ops {
 	int (*wait)(struct waitcmp_waiter *w);
 	void (*wake)(struct waitcmp_run *run);
 	void (*release)(struct waitcmp_run *run);
+	void (*rearm)(struct waitcmp_run *run);
 	bool wakes_one;
+	unsigned int max_waiters;
+	struct waitcmp_expect expect;
 };
 
 struct waitcmp_stats;
@@ -74,13 +94,16 @@ struct waitcmp_run {
 	/* The wake: wake_ns is written before seq is released. */
 	u64 seq;
 	u64 wake_ns;
+	u64 armed;			/* last seq after which @rearm ran */
 	bool ending;			/* done or unloading: stop waiting */
 	bool done;			/* all iterations ran */
 
 	atomic_t ready;			/* waiters that have started */
 	atomic_t acks;			/* waiters that recorded this seq */
 	atomic_t unclaimed;		/* wakes_one: the wake nobody took yet */
+	atomic64_t woken;		/* returns from @wait, for wakes' reach */
 	wait_queue_head_t ctl_wq;	/* the waker sleeps here */
+	wait_queue_head_t arm_wq;	/* waiters wait for @rearm here */
 
 	struct task_struct *waker;
 	struct waitcmp_waiter *waiter;	/* params.waiters of them */
@@ -94,6 +117,25 @@ struct waitcmp_run {
 static inline bool waitcmp_wake_due(const struct waitcmp_waiter *w)
 {
 	return READ_ONCE(w->run->seq) != w->seen || READ_ONCE(w->run->ending);
+}
+
+/* wake_all=1: the variant's wake must reach every waiter. */
+static inline bool waitcmp_wake_all(const struct waitcmp_run *run)
+{
+	return run->params.wake_all;
+}
+
+/*
+ * wake_up(), or wake_up_all() with wake_all=1. They differ for exclusive
+ * waiters only: wake_up() runs every non-exclusive waiter either way.
+ */
+static inline void waitcmp_wake_up(struct waitcmp_run *run,
+				   struct wait_queue_head *wq)
+{
+	if (waitcmp_wake_all(run))
+		wake_up_all(wq);
+	else
+		wake_up(wq);
 }
 
 struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
@@ -122,6 +164,8 @@ module_param_named(waiter_cpu, waitcmp_params.waiter_cpu, int, 0444);	\
 MODULE_PARM_DESC(waiter_cpu, "CPU of the waiters, -1 = unbound");	\
 module_param_named(waker_cpu, waitcmp_params.waker_cpu, int, 0444);	\
 MODULE_PARM_DESC(waker_cpu, "CPU of the waker, -1 = unbound");		\
+module_param_named(wake_all, waitcmp_params.wake_all, uint, 0444);	\
+MODULE_PARM_DESC(wake_all, "1 = wake every waiter (wake_up_all, complete_all)"); \
 									\
 static struct waitcmp_run *_ops##_run;					\
 									\

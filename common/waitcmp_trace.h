@@ -24,17 +24,20 @@ TRACE_EVENT(waitcmp_run_begin,
 			     __field(unsigned int, period_us)
 			     __field(unsigned int, waiters)
 			     __field(int, waiter_cpu)
-			     __field(int, waker_cpu)),
+			     __field(int, waker_cpu)
+			     __field(unsigned int, wake_all)),
 	    TP_fast_assign(waitcmp_assign_str(variant, variant);
 			   __entry->iterations = p->iterations;
 			   __entry->period_us = p->period_us;
 			   __entry->waiters = p->waiters;
 			   __entry->waiter_cpu = p->waiter_cpu;
-			   __entry->waker_cpu = p->waker_cpu;),
-	    TP_printk("variant=%s iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d",
+			   __entry->waker_cpu = p->waker_cpu;
+			   __entry->wake_all = p->wake_all;),
+	    TP_printk("variant=%s iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u",
 		      __get_str(variant), __entry->iterations,
 		      __entry->period_us, __entry->waiters,
-		      __entry->waiter_cpu, __entry->waker_cpu)
+		      __entry->waiter_cpu, __entry->waker_cpu,
+		      __entry->wake_all)
 );
 
 /* Emitted just before the wake's timestamp, so it costs the latency nothing. */

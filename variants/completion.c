@@ -2,8 +2,9 @@
 /*
  * wait_for_completion() + complete(): each complete() lets exactly one
  * waiter through, so with several waiters each wake is recorded by one of
- * them (whichever the completion picks), not by all. The end of the run
- * uses complete_all(), which lets every waiter through for good.
+ * them (whichever the completion picks), not by all. With wake_all=1 the
+ * wake is complete_all(), which lets every waiter through until
+ * reinit_completion() closes the completion again.
  */
 #include <linux/completion.h>
 #include <linux/module.h>
@@ -20,7 +21,10 @@ static int completion_wait(struct waitcmp_waiter *w)
 
 static void completion_wake(struct waitcmp_run *run)
 {
-	complete(&done);
+	if (waitcmp_wake_all(run))
+		complete_all(&done);
+	else
+		complete(&done);
 }
 
 static void completion_release(struct waitcmp_run *run)
@@ -28,12 +32,19 @@ static void completion_release(struct waitcmp_run *run)
 	complete_all(&done);
 }
 
+static void completion_rearm(struct waitcmp_run *run)
+{
+	reinit_completion(&done);
+}
+
 static const struct waitcmp_ops completion_ops = {
 	.name = "completion",
 	.wait = completion_wait,
 	.wake = completion_wake,
 	.release = completion_release,
+	.rearm = completion_rearm,
 	.wakes_one = true,
+	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 
 WAITCMP_VARIANT(completion_ops);

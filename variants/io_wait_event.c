@@ -19,13 +19,14 @@ static int io_wait_event_wait(struct waitcmp_waiter *w)
 
 static void io_wait_event_wake(struct waitcmp_run *run)
 {
-	wake_up(&wq);
+	waitcmp_wake_up(run, &wq);
 }
 
 static const struct waitcmp_ops io_wait_event_ops = {
 	.name = "io_wait_event",
 	.wait = io_wait_event_wait,
 	.wake = io_wait_event_wake,
+	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
 };
 
 WAITCMP_VARIANT(io_wait_event_ops);

@@ -18,13 +18,14 @@ static int wait_event_wait(struct waitcmp_waiter *w)
 
 static void wait_event_wake(struct waitcmp_run *run)
 {
-	wake_up(&wq);
+	waitcmp_wake_up(run, &wq);
 }
 
 static const struct waitcmp_ops wait_event_ops = {
 	.name = "wait_event",
 	.wait = wait_event_wait,
 	.wake = wait_event_wake,
+	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 
 WAITCMP_VARIANT(wait_event_ops);

@@ -21,13 +21,14 @@ static int wait_event_interruptible_wait(struct waitcmp_waiter *w)
 
 static void wait_event_interruptible_wake(struct waitcmp_run *run)
 {
-	wake_up(&wq);
+	waitcmp_wake_up(run, &wq);
 }
 
 static const struct waitcmp_ops wait_event_interruptible_ops = {
 	.name = "wait_event_interruptible",
 	.wait = wait_event_interruptible_wait,
 	.wake = wait_event_interruptible_wake,
+	.expect = { .state = 'S' },
 };
 
 WAITCMP_VARIANT(wait_event_interruptible_ops);

@@ -6,6 +6,11 @@
 for v in $VARIANTS; do
 	for n in 1 4; do
 		iters=300
+		if [ "$n" -gt "$(max_waiters "$v")" ]; then
+			check "$v waiters=$n: refused, it takes at most $(max_waiters "$v")" \
+				sh -c "! insmod $WAITCMP/variants/waitcmp_$v.ko waiters=$n 2>/dev/null"
+			continue
+		fi
 		mark=$(dmesg_mark)
 		if ! load "$v" iterations=$iters period_us=200 waiters=$n; then
 			not_ok "$v waiters=$n: loads"
@@ -38,7 +43,7 @@ for v in $VARIANTS; do
 		unload "$v"
 		log=$(dmesg_since "$mark")
 		check "$v waiters=$n: Start of run log line has every parameter" \
-			sh -c "echo '$log' | grep -q '$v: Start of run: iterations=$iters period_us=200 waiters=$n waiter_cpu=-1 waker_cpu=-1'"
+			sh -c "echo '$log' | grep -q '$v: Start of run: iterations=$iters period_us=200 waiters=$n waiter_cpu=-1 waker_cpu=-1 wake_all=0'"
 		check "$v waiters=$n: End of run log line" \
 			sh -c "echo '$log' | grep -q '$v: End of run (done): samples=$(expected_samples "$v" $iters $n) '"
 	done

@@ -30,7 +30,8 @@ trace_until_done() {
 load_core
 for v in $VARIANTS; do
 	iters=200
-	n=3
+	n=$(max_waiters "$v")
+	[ "$n" -gt 3 ] && n=3
 	dat=/tmp/$v.dat
 	check "$v: trace-cmd records a run" \
 		trace_until_done "$v" "$dat" iterations=$iters period_us=300 waiters=$n

@@ -103,12 +103,30 @@ wait_done() {
 	return 1
 }
 
-# Samples a run of N wakes must have: each wake runs every waiter, except
-# for a completion, whose complete() runs exactly one of them.
-expected_samples() {
+# Variants whose wake runs one waiter: complete(), swake_up_one(), and
+# wake_up() of exclusive waiters. wake_all=1 makes them wake every waiter.
+wakes_one() {
 	case $1 in
-	completion*) echo "$2" ;;
-	*) echo $(($2 * $3)) ;;
+	completion* | swait | *_exclusive) return 0 ;;
+	*) return 1 ;;
+	esac
+}
+
+# expected_samples VARIANT ITERATIONS WAITERS [WAKE_ALL]: each wake is
+# recorded by every waiter it ran.
+expected_samples() {
+	if wakes_one "$1" && [ "${4:-0}" = 0 ]; then
+		echo "$2"
+	else
+		echo $(($2 * $3))
+	fi
+}
+
+# The most waiters a variant takes: rcuwait has room for one task.
+max_waiters() {
+	case $1 in
+	rcuwait) echo 1 ;;
+	*) echo 64 ;;
 	esac
 }
 

@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+# Wake one versus wake all, with 4 waiters: woken_per_wake counts how many
+# waiters each wake ran. wake_up() runs every non-exclusive waiter (the
+# thundering herd); complete(), swake_up_one() and wake_up() of exclusive
+# waiters run one; wake_all=1 (wake_up_all, complete_all, swake_up_all)
+# runs all four.
+
+for v in $VARIANTS; do
+	[ "$(max_waiters "$v")" -ge 4 ] || continue
+	for all in 0 1; do
+		iters=200
+		if ! load "$v" iterations=$iters period_us=300 waiters=4 wake_all=$all; then
+			not_ok "$v wake_all=$all: loads"
+			continue
+		fi
+		if wait_done "$v" 120; then
+			want=$(expected_samples "$v" $iters 4 $all)
+			is "$(stat_of "$v" samples)" "$want" "$v wake_all=$all: $want samples"
+			is "$(stat_of "$v" woken_per_wake)" "$((want / iters)).00" \
+				"$v wake_all=$all: each wake ran $((want / iters)) waiter(s)"
+		else
+			not_ok "$v wake_all=$all: reaches done"
+		fi
+		unload "$v"
+	done
+done

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wait_event_interruptible_timeout(): an interruptible wait with a
+ * timeout. It returns -ERESTARTSYS on a signal (kthread_stop() raises
+ * one), 0 when the timeout (an hour, never reached here) elapsed, else the
+ * jiffies left.
+ */
+#include <linux/module.h>
+#include <linux/wait.h>
+#include <linux/jiffies.h>
+
+#define WAIT_TIMEOUT	(3600 * HZ)
+
+#include "waitcmp.h"
+
+static DECLARE_WAIT_QUEUE_HEAD(wq);
+
+static int wait_event_interruptible_timeout_wait(struct waitcmp_waiter *w)
+{
+	long left = wait_event_interruptible_timeout(wq, waitcmp_wake_due(w),
+						     WAIT_TIMEOUT);
+
+	return left < 0 ? left : 0;
+}
+
+static void wait_event_interruptible_timeout_wake(struct waitcmp_run *run)
+{
+	waitcmp_wake_up(run, &wq);
+}
+
+static const struct waitcmp_ops wait_event_interruptible_timeout_ops = {
+	.name = "wait_event_interruptible_timeout",
+	.wait = wait_event_interruptible_timeout_wait,
+	.wake = wait_event_interruptible_timeout_wake,
+	.expect = { .state = 'S' },
+};
+
+WAITCMP_VARIANT(wait_event_interruptible_timeout_ops);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("waitcmp variant: wait_event_interruptible_timeout() + wake_up()");

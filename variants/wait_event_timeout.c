@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wait_event_timeout(): wait_event() with a timeout, in jiffies. It
+ * returns 0 if the timeout elapsed with the condition false, else the
+ * jiffies left (at least 1). The timeout here, an hour, never fires in a
+ * run; if it did, the harness would see no new wake and wait again.
+ */
+#include <linux/module.h>
+#include <linux/wait.h>
+#include <linux/jiffies.h>
+
+#define WAIT_TIMEOUT	(3600 * HZ)
+
+#include "waitcmp.h"
+
+static DECLARE_WAIT_QUEUE_HEAD(wq);
+
+static int wait_event_timeout_wait(struct waitcmp_waiter *w)
+{
+	wait_event_timeout(wq, waitcmp_wake_due(w), WAIT_TIMEOUT);
+	return 0;
+}
+
+static void wait_event_timeout_wake(struct waitcmp_run *run)
+{
+	waitcmp_wake_up(run, &wq);
+}
+
+static const struct waitcmp_ops wait_event_timeout_ops = {
+	.name = "wait_event_timeout",
+	.wait = wait_event_timeout_wait,
+	.wake = wait_event_timeout_wake,
+	.expect = { .state = 'D', .load = true, .hung_task = true },
+};
+
+WAITCMP_VARIANT(wait_event_timeout_ops);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("waitcmp variant: wait_event_timeout() + wake_up()");

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wait_on_bit_io(): wait_on_bit() that sleeps in io_schedule(), as page
+ * and buffer locks do: accounted as iowait, procs_blocked, PSI io and
+ * delay accounting's blkio. The bit is set again (rearm) only after every
+ * waiter has recorded the wake; the end of the run clears it for good.
+ */
+#include <linux/bitops.h>
+#include <linux/module.h>
+#include <linux/sched.h>
+#include <linux/wait_bit.h>
+
+#include "waitcmp.h"
+
+#define BUSY	0
+
+static unsigned long flags;
+
+static int wait_on_bit_io_init(struct waitcmp_run *run)
+{
+	set_bit(BUSY, &flags);
+	return 0;
+}
+
+/* Waits until BUSY is clear; the run's end clears it too. */
+static int wait_on_bit_io_wait(struct waitcmp_waiter *w)
+{
+	return wait_on_bit_io(&flags, BUSY, TASK_UNINTERRUPTIBLE);
+}
+
+/* Has the barrier wake_up_bit() needs after the clear. */
+static void wait_on_bit_io_wake(struct waitcmp_run *run)
+{
+	clear_and_wake_up_bit(BUSY, &flags);
+}
+
+/* Every waiter has seen the bit clear: make it busy for the next wake. */
+static void wait_on_bit_io_rearm(struct waitcmp_run *run)
+{
+	set_bit(BUSY, &flags);
+}
+
+static const struct waitcmp_ops wait_on_bit_io_ops = {
+	.name = "wait_on_bit_io",
+	.init = wait_on_bit_io_init,
+	.wait = wait_on_bit_io_wait,
+	.wake = wait_on_bit_io_wake,
+	.rearm = wait_on_bit_io_rearm,
+	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
+};
+
+WAITCMP_VARIANT(wait_on_bit_io_ops);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("waitcmp variant: wait_on_bit_io() + clear_and_wake_up_bit()");

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * wait_var_event() + wake_up_var(): wait on any variable, through a hashed
+ * table of shared wait queues keyed by its address, here the run's seq.
+ * wake_up_var() only looks at the queue when someone waits there
+ * (waitqueue_active()), so the store that makes the condition true must be
+ * ordered before it with smp_mb(), or the wake can be lost.
+ */
+#include <linux/module.h>
+#include <linux/wait_bit.h>
+
+#include "waitcmp.h"
+
+static int wait_var_event_wait(struct waitcmp_waiter *w)
+{
+	wait_var_event(&w->run->seq, waitcmp_wake_due(w));
+	return 0;
+}
+
+static void wait_var_event_wake(struct waitcmp_run *run)
+{
+	/* Order the seq store before wake_up_var()'s waitqueue_active(). */
+	smp_mb();
+	wake_up_var(&run->seq);
+}
+
+static const struct waitcmp_ops wait_var_event_ops = {
+	.name = "wait_var_event",
+	.wait = wait_var_event_wait,
+	.wake = wait_var_event_wake,
+	.expect = { .state = 'D', .load = true, .hung_task = true },
+};
+
+WAITCMP_VARIANT(wait_var_event_ops);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("waitcmp variant: wait_var_event() + wake_up_var()");
