@@ -34,7 +34,7 @@ for v in $VARIANTS; do
 	[ "$n" -gt 3 ] && n=3
 	dat=/tmp/$v.dat
 	check "$v: trace-cmd records a run" \
-		trace_until_done "$v" "$dat" iterations=$iters period_us=300 waiters=$n
+		trace_until_done "$v" "$dat" iterations=$iters period_us=300 waiters="$n"
 	trace-cmd report -i "$dat" >/tmp/report.txt 2>/dev/null
 	# Fields come as "name=value"; match woken to wake by seq.
 	summary=$(awk '
@@ -51,7 +51,7 @@ for v in $VARIANTS; do
 			printf "begins=%d ends=%d wakes=%d woken=%d orphans=%d most_per_seq=%d\n",
 				begins, ends, wakes, woken, orphans, most
 		}' /tmp/report.txt)
-	expect=$(expected_samples "$v" $iters $n)
+	expect=$(expected_samples "$v" $iters "$n")
 	per_wake=$((expect / iters))
 	is "$summary" "begins=1 ends=1 wakes=$iters woken=$expect orphans=0 most_per_seq=$per_wake" \
 		"$v waiters=$n: events match by seq"

@@ -33,7 +33,7 @@ for v in $VARIANTS; do
 	n=$(max_waiters "$v")
 	[ "$n" -gt 2 ] && n=2
 	unload_check "$v" "right after load" 0 iterations=0
-	unload_check "$v" "during a 5 s period" 1 iterations=0 period_us=5000000 waiters=$n
-	unload_check "$v" "during a back-to-back run" 1 iterations=0 period_us=0 waiters=$n
+	unload_check "$v" "during a 5 s period" 1 iterations=0 period_us=5000000 waiters="$n"
+	unload_check "$v" "during a back-to-back run" 1 iterations=0 period_us=0 waiters="$n"
 	unload_check "$v" "after done" "done" iterations=20 period_us=100
 done
