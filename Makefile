@@ -12,10 +12,11 @@ KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 	tests/modules/*.c))
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
-	bench/run bench/sweep bench/summarize bench/plot tests/fixtures/make-fixtures \
+	bench/run bench/sweep bench/summarize bench/plot bench/matrix bench/matrix-report \
+	bench/guide bench/lib.sh bench/common.sh tests/fixtures/make-fixtures \
 	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all)
 
-.PHONY: all modules tools deps test bench check checkpatch sparse shellcheck \
+.PHONY: all modules tools deps test bench matrix check checkpatch sparse shellcheck \
 	clean help
 
 all: modules tools
@@ -38,6 +39,16 @@ bench:
 	scripts/deps build bench
 	$(MAKE) tools
 	bench/run $(BENCH_ARGS)
+
+# The behaviour matrix, then docs/guide.md and its figure from that run.
+RESULTS := $(or $(WAITCMP_RESULTS),results)
+matrix:
+	scripts/deps build bench
+	$(MAKE) tools
+	bench/run --mode matrix $(BENCH_ARGS)
+	bench/guide $(RESULTS)/latest-matrix docs/guide.md
+	cp $(RESULTS)/latest-matrix/matrix.svg docs/matrix.svg
+	cp $(RESULTS)/latest-matrix/matrix.png docs/matrix.png
 
 deps:
 	scripts/deps build test bench
@@ -74,7 +85,7 @@ sparse:
 
 shellcheck:
 	@if command -v shellcheck >/dev/null; then \
-		shellcheck $(SHELL_SCRIPTS); \
+		shellcheck -x $(SHELL_SCRIPTS); \
 	else \
 		echo "shellcheck not installed: skipped"; \
 	fi
@@ -88,5 +99,6 @@ help:
 	@echo "make test       install what is missing, build, boot the VM and run every test"
 	@echo "make bench      the sweep: every variant in the VM, results/<time>/ with plots"
 	@echo "                TARGET=host VARIANTS=a,b ITERATIONS=N PERIOD_US=P WAITERS=N ARGS=..."
+	@echo "make matrix     the behaviour matrix of every variant; rewrites docs/guide.md"
 	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck"
 	@echo "make clean      remove build outputs"

@@ -1,0 +1,234 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+# shellcheck disable=SC2034,SC2154 # shared with the scripts that source it
+#
+# bench/lib.sh - shell functions shared by bench/sweep and bench/matrix,
+# which run where the modules run (the guest, or a host with --target
+# host). POSIX sh. The caller sets WAITCMP (this tree) first.
+
+DEBUGFS=/sys/kernel/debug/waitcmp
+TRACEFS=/sys/kernel/tracing
+USER_HZ=100	# /proc/stat and /proc/PID/stat count in these ticks
+
+say() {
+	echo "bench: $*"
+}
+
+# field FILE KEY: the value of "KEY: value" in FILE.
+field() {
+	sed -n "s/^$2: //p" "$1"
+}
+
+stat_of() {
+	field "$DEBUGFS/$1/stats" "$2"
+}
+
+# state_of PID: the ps state letter, without forking.
+state_of() {
+	read -r line <"/proc/$1/stat" || return 1
+	line=${line##*) }
+	echo "${line%% *}"
+}
+
+snapshot() {
+	mkdir -p "$1"
+	cat /proc/stat >"$1/stat"
+	cat /proc/loadavg >"$1/loadavg"
+	cat /proc/pressure/io >"$1/pressure-io" 2>/dev/null || true
+}
+
+core_loaded() {
+	grep -q '^waitcmp ' /proc/modules
+}
+
+# load VARIANT DIR PARAMS...: insmod; on refusal keep the kernel's reason.
+load() {
+	v=$1
+	d=$2
+	shift 2
+	core_loaded || insmod "$WAITCMP/common/waitcmp.ko"
+	mark=$(dmesg | wc -l)
+	if ! insmod "$WAITCMP/variants/waitcmp_$v.ko" "$@" 2>"$d/insmod.err"; then
+		dmesg | tail -n +$((mark + 1)) | grep -E "waitcmp|$v" |
+			tail -n 3 >>"$d/insmod.err"
+		return 1
+	fi
+}
+
+# procs_blocked from /proc/stat into $blocked, without forking.
+read_blocked() {
+	while read -r key val _; do
+		if [ "$key" = procs_blocked ]; then blocked=$val; fi
+	done </proc/stat
+}
+
+# The tasks counted in the load average as uninterruptible, into $unint:
+# the sum of every runqueue's nr_uninterruptible. Each is an unsigned int
+# that may wrap (a task sleeps on one CPU and wakes on another); the sum
+# modulo 2^32 is the true count.
+read_unint() {
+	unint=0
+	while read -r key _ val; do
+		if [ "$key" = .nr_uninterruptible ]; then unint=$((unint + val)); fi
+	done </sys/kernel/debug/sched/debug
+	unint=$((unint % 4294967296))
+	[ "$unint" -lt 2147483648 ] || unint=$((unint - 4294967296))
+}
+
+# until_done VARIANT INTERVAL [PER_SECOND]: until the run is done, sample
+# the first waiter's state letter (st_*), procs_blocked (blocked_max,
+# blocked_samples) and, when unint_base is set, the uninterruptible count
+# above it (unint_samples); give up when no sample came for 120 s.
+until_done() {
+	v=$1
+	pid=$(stat_of "$v" waiter_pids | cut -d' ' -f1)
+	st_R=0 st_S=0 st_D=0 st_I=0 st_other=0
+	samples=0 blocked_max=0 blocked_samples=0 unint_samples=0
+	last=-1 still=0
+	while :; do
+		status=""
+		while read -r key val _; do
+			if [ "$key" = status: ]; then status=$val; fi
+		done <"$DEBUGFS/$v/stats"
+		[ "$status" != "done" ] || break
+		case $(state_of "$pid") in
+		R) st_R=$((st_R + 1)) ;;
+		S) st_S=$((st_S + 1)) ;;
+		D) st_D=$((st_D + 1)) ;;
+		I) st_I=$((st_I + 1)) ;;
+		*) st_other=$((st_other + 1)) ;;
+		esac
+		read_blocked
+		[ "$blocked" -gt "$blocked_max" ] && blocked_max=$blocked
+		[ "$blocked" -gt 0 ] && blocked_samples=$((blocked_samples + 1))
+		if [ -n "${unint_base:-}" ]; then
+			read_unint
+			[ "$unint" -gt "$unint_base" ] && unint_samples=$((unint_samples + 1))
+		fi
+		samples=$((samples + 1))
+		sleep "$2"
+		# Progress, and a stall check, about every 10 s.
+		if [ $((samples % (10 * ${3:-10}))) -eq 0 ]; then
+			n=$(stat_of "$v" samples)
+			say "  $v: $n samples so far"
+			if [ "$n" = "$last" ]; then
+				still=$((still + 1))
+				[ "$still" -lt 12 ] || return 1
+			else
+				still=0
+			fi
+			last=$n
+		fi
+	done
+}
+
+# share PART WHOLE: PART/WHOLE with two decimals.
+share() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f\n", a / b; else print "" }'
+}
+
+states() {
+	echo "R: $st_R"
+	echo "S: $st_S"
+	echo "D: $st_D"
+	echo "I: $st_I"
+	echo "other: $st_other"
+}
+
+# The letter seen most while waiting (R, the waiter running, aside).
+main_state() {
+	best=S
+	n=$st_S
+	[ "$st_D" -gt "$n" ] && best=D && n=$st_D
+	[ "$st_I" -gt "$n" ] && best=I
+	echo "$best"
+}
+
+cpu_iowait() {
+	awk -v c="cpu$1" '$1 == c { print $6 }' /proc/stat
+}
+
+# The /proc/stat line of one CPU, its fields named: where the time went.
+cpu_line() {
+	awk -v c="cpu$1" '$1 == c { print "user=" $2, "nice=" $3, "system=" $4,
+		"idle=" $5, "iowait=" $6, "irq=" $7, "softirq=" $8 }' /proc/stat
+}
+
+# cpu_delta BEFORE AFTER: the difference of two cpu_line outputs.
+cpu_delta() {
+	echo "$1 $2" | awk '{ n = NF / 2; for (i = 1; i <= n; i++) {
+		split($i, a, "="); split($(i + n), b, "=")
+		printf "%s%s=%d", (i > 1 ? " " : ""), a[1], b[2] - a[2] }
+		print "" }'
+}
+
+uptime_ticks() {
+	awk -v hz="$USER_HZ" '{ printf "%d\n", $1 * hz }' /proc/uptime
+}
+
+psi_io_some() {
+	awk '$1 == "some" { sub("total=", "", $5); print $5 }' /proc/pressure/io 2>/dev/null || echo 0
+}
+
+loadavg1() {
+	cut -d' ' -f1 /proc/loadavg
+}
+
+# accounting_phase VARIANT DIR: the waiter alone on the last CPU, the waker
+# and this shell on CPU 0, a long period, so that the waiter's sleep shows
+# in iowait, procs_blocked, PSI, delay accounting and the load average.
+# Writes DIR/accounting.
+accounting_phase() {
+	v=$1
+	d=$2
+	cpus=$(nproc)
+	acpu=$((cpus - 1))
+	wcpu=0
+	# Fork the waiter after this, or field 42 of its stat stays 0.
+	sysctl -w kernel.task_delayacct=1 >/dev/null
+	[ "$cpus" -gt 1 ] && taskset -p 1 $$ >/dev/null
+	read_unint
+	unint_base=$unint
+	iow0=$(cpu_iowait "$acpu")
+	cpu0=$(cpu_line "$acpu")
+	psi0=$(psi_io_some)
+	la0=$(loadavg1)
+	t0=$(uptime_ticks)
+	if ! load "$v" "$d" iterations="$acct_iterations" period_us="$acct_period_us" \
+		waiter_cpu="$acpu" waker_cpu="$wcpu"; then
+		{ echo "insmod refused (accounting phase):"; cat "$d/insmod.err"; } >"$d/reason"
+		unint_base=""
+		return 1
+	fi
+	pid=$(stat_of "$v" waiter_pids | cut -d' ' -f1)
+	ok=1
+	until_done "$v" 0.02 50 || ok=0
+	unint_base=""
+	# The waiter slept for nearly all of the run: its length is the base.
+	waited=$(($(uptime_ticks) - t0))
+	# Field 42: the waiter's delayacct block-I/O ticks.
+	blkio=$(sed 's/.*) //' "/proc/$pid/stat" | cut -d' ' -f40)
+	rmmod "waitcmp_$v" || ok=0
+	[ "$cpus" -gt 1 ] && taskset -p "$(( (1 << cpus) - 1 ))" $$ >/dev/null
+	{
+		echo "cpus: $cpus"
+		echo "waiter_cpu: $acpu"
+		echo "waker_cpu: $wcpu"
+		echo "iterations: $acct_iterations"
+		echo "period_us: $acct_period_us"
+		echo "waited_ticks: $waited"
+		echo "iowait_ticks: $(($(cpu_iowait "$acpu") - iow0))"
+		echo "cpu_ticks: $(cpu_delta "$cpu0" "$(cpu_line "$acpu")")"
+		echo "procs_blocked_max: $blocked_max"
+		echo "procs_blocked_share: $(share "$blocked_samples" "$samples")"
+		echo "uninterruptible_share: $(share "$unint_samples" "$samples")"
+		echo "blkio_ticks: $blkio"
+		echo "psi_io_some_us: $(($(psi_io_some) - psi0))"
+		echo "loadavg1_before: $la0"
+		echo "loadavg1_after: $(loadavg1)"
+		echo "state: $(main_state)"
+		echo "state_samples: R=$st_R S=$st_S D=$st_D I=$st_I other=$st_other"
+	} >"$d/accounting"
+	[ "$ok" = 1 ] || echo "the accounting run stalled or did not stop cleanly" >"$d/reason"
+	[ "$ok" = 1 ]
+}

@@ -1,0 +1,47 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The behaviour matrix in the VM: for every variant, what its wait does to
+# the accounting (ps state, iowait, load average, hung-task detector) is
+# measured and must agree with what the variant declares in its ops. A
+# wrong belief about the kernel fails here.
+set -eu
+cd "$(dirname "$0")/../.."
+# shellcheck source=bench/common.sh
+. bench/common.sh
+
+base=$(mktemp -d)
+trap 'rm -rf "$base"' EXIT
+n=0
+failed=0
+ok() {
+	n=$((n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+
+r=0
+WAITCMP_RESULTS=$base bench/run --mode matrix --iterations 200 \
+	--acct-iterations 10 >"$base/log" 2>&1 || r=$?
+ok "$r" "bench/run --mode matrix: every variant measured as declared"
+[ "$r" -eq 0 ] || sed 's/^/# /' "$base/log"
+run=$base/latest-matrix
+r=0; [ "$(cat "$run/status" 2>/dev/null)" = complete ] || r=1
+ok "$r" "the matrix run is complete and latest-matrix points at it"
+for f in matrix.csv matrix.md matrix.png matrix.svg hung-task.log; do
+	r=0; [ -s "$run/$f" ] || r=1
+	ok "$r" "the run has $f"
+done
+for v in $(list_variants .); do
+	row=$(grep "^$v," "$run/matrix.csv" || true)
+	r=0; [ "$(cut -d, -f20 <<<"$row")" = yes ] || r=1
+	ok "$r" "$v: measured = declared ($(cut -d, -f4,6,8,10 <<<"$row"))"
+	[ "$r" -eq 0 ] && continue
+	echo "# $row"
+done
+echo "1..$n"
+[ "$failed" -eq 0 ]
