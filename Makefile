@@ -13,7 +13,8 @@ KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 	tests/modules/*.c))
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/run bench/sweep bench/summarize bench/plot bench/matrix bench/matrix-report \
-	bench/guide bench/lib.sh bench/common.sh tests/fixtures/make-fixtures \
+	bench/guide bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
+	tests/fixtures/make-fixtures \
 	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all)
 
 .PHONY: all modules tools deps test bench matrix check checkpatch sparse shellcheck \

@@ -55,6 +55,16 @@ load() {
 	fi
 }
 
+# What a run was measured on: bench/run adds it to the run's env.
+environment() {
+	echo "kernel: $(uname -r)"
+	echo "kernel_version: $(uname -v)"
+	echo "preempt: $(cat /sys/kernel/debug/sched/preempt 2>/dev/null || echo unknown)"
+	echo "cpus: $(nproc)"
+	echo "trace_clock: mono"
+	echo "trace_cmd: $(trace-cmd -h 2>&1 | sed -n 's/^trace-cmd version \([^ ]*\).*/\1/p' | head -n 1)"
+}
+
 # procs_blocked from /proc/stat into $blocked, without forking.
 read_blocked() {
 	while read -r key val _; do

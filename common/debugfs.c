@@ -18,14 +18,15 @@ static int stats_show(struct seq_file *m, void *v)
 	struct waitcmp_run *run = m->private;
 	const struct waitcmp_params *p = &run->params;
 	const struct waitcmp_expect *e = &run->ops->expect;
-	struct waitcmp_summary s;
+	struct waitcmp_summary s, c;
 	u64 wakes = READ_ONCE(run->seq);
 	u64 woken = atomic64_read(&run->woken);
 	u64 hundredths = wakes ? div64_u64(woken * 100, wakes) : 0;
 	u32 frac;
 	unsigned int i;
 
-	waitcmp_summarize(run, &s);
+	waitcmp_summarize(run, run->stats, &s);
+	waitcmp_summarize(run, run->wake_cost, &c);
 	seq_printf(m, "variant: %s\n", run->ops->name);
 	seq_printf(m, "status: %s\n", READ_ONCE(run->done) ? "done" : "running");
 	seq_printf(m, "iterations: %u\n", p->iterations);
@@ -47,6 +48,10 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "p99_ns: %llu\n", s.p99);
 	seq_printf(m, "p999_ns: %llu\n", s.p999);
 	seq_printf(m, "max_ns: %llu\n", s.max);
+	seq_printf(m, "wake_cost_mean_ns: %llu\n", c.mean);
+	seq_printf(m, "wake_cost_p50_ns: %llu\n", c.p50);
+	seq_printf(m, "wake_cost_p99_ns: %llu\n", c.p99);
+	seq_printf(m, "wake_cost_max_ns: %llu\n", c.max);
 	seq_printf(m, "waker_pid: %d\n", task_pid_nr(run->waker));
 	seq_puts(m, "waiter_pids:");
 	for (i = 0; i < p->waiters; i++)

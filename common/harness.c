@@ -65,10 +65,11 @@ static void waitcmp_park(void)
 	__set_current_state(TASK_RUNNING);
 }
 
-void waitcmp_summarize(struct waitcmp_run *run, struct waitcmp_summary *sum)
+void waitcmp_summarize(struct waitcmp_run *run, struct waitcmp_stats *stats,
+		       struct waitcmp_summary *sum)
 {
 	spin_lock(&run->stats_lock);
-	waitcmp_stats_summary(run->stats, sum);
+	waitcmp_stats_summary(stats, sum);
 	spin_unlock(&run->stats_lock);
 }
 
@@ -76,7 +77,7 @@ static void waitcmp_end_of_run(struct waitcmp_run *run)
 {
 	struct waitcmp_summary s;
 
-	waitcmp_summarize(run, &s);
+	waitcmp_summarize(run, run->stats, &s);
 	trace_waitcmp_run_end(run->ops->name, &s);
 	pr_info("%s: End of run (%s): samples=%llu min_ns=%llu mean_ns=%llu p50_ns=%llu p90_ns=%llu p99_ns=%llu p999_ns=%llu max_ns=%llu\n",
 		run->ops->name, run->done ? "done" : "stopped", s.samples,
@@ -145,6 +146,16 @@ static int waitcmp_waiter_fn(void *arg)
 	return 0;
 }
 
+/* What the wake call cost the waker: grows with the waiters it runs. */
+static void waitcmp_add_wake_cost(struct waitcmp_run *run)
+{
+	u64 cost = ktime_get_ns() - READ_ONCE(run->wake_ns);
+
+	spin_lock(&run->stats_lock);
+	waitcmp_stats_add(run->wake_cost, cost);
+	spin_unlock(&run->stats_lock);
+}
+
 /* Interruptible, not D state, and cut short when the run ends. */
 static void waitcmp_pause(struct waitcmp_run *run, unsigned int us)
 {
@@ -176,6 +187,7 @@ static int waitcmp_waker_fn(void *arg)
 		/* Publish wake_ns before seq; pairs with the waiters' acquire. */
 		smp_store_release(&run->seq, seq);
 		run->ops->wake(run);
+		waitcmp_add_wake_cost(run);
 
 		wait_event_idle(run->ctl_wq, atomic_read(&run->acks) >= acks ||
 				waitcmp_ending(run));
@@ -252,6 +264,7 @@ static void waitcmp_stop_threads(struct waitcmp_run *run)
 
 static void waitcmp_free(struct waitcmp_run *run)
 {
+	kfree(run->wake_cost);
 	kfree(run->stats);
 	kfree(run->waiter);
 	kfree(run);
@@ -313,7 +326,8 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 	run->waiter = kcalloc(params->waiters, sizeof(*run->waiter),
 			      GFP_KERNEL);
 	run->stats = kzalloc(sizeof(*run->stats), GFP_KERNEL);
-	if (!run->waiter || !run->stats) {
+	run->wake_cost = kzalloc(sizeof(*run->wake_cost), GFP_KERNEL);
+	if (!run->waiter || !run->stats || !run->wake_cost) {
 		err = -ENOMEM;
 		goto err_free;
 	}

@@ -11,6 +11,7 @@ void waitcmp_debugfs_exit(void);
 int waitcmp_debugfs_add(struct waitcmp_run *run);
 void waitcmp_debugfs_remove(struct waitcmp_run *run);
 
-void waitcmp_summarize(struct waitcmp_run *run, struct waitcmp_summary *sum);
+void waitcmp_summarize(struct waitcmp_run *run, struct waitcmp_stats *stats,
+		       struct waitcmp_summary *sum);
 
 #endif /* _WAITCMP_INTERNAL_H */

@@ -108,8 +108,9 @@ struct waitcmp_run {
 	struct task_struct *waker;
 	struct waitcmp_waiter *waiter;	/* params.waiters of them */
 
-	spinlock_t stats_lock;		/* guards *stats */
-	struct waitcmp_stats *stats;
+	spinlock_t stats_lock;		/* guards *stats and *wake_cost */
+	struct waitcmp_stats *stats;	/* wake-to-run latency */
+	struct waitcmp_stats *wake_cost; /* time the waker spent in @wake */
 	struct dentry *dir;
 };
 

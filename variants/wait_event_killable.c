@@ -2,8 +2,8 @@
 /*
  * wait_event_killable(): TASK_KILLABLE, an uninterruptible sleep that a
  * fatal signal (SIGKILL) can end. ps shows D and it adds to the load
- * average, but the hung-task detector skips it: it only reports tasks
- * whose state is exactly TASK_UNINTERRUPTIBLE. kthread_stop()'s
+ * average, but the hung-task detector skips it: it reports uninterruptible
+ * sleepers without TASK_WAKEKILL (and without TASK_NOLOAD). kthread_stop()'s
  * TIF_NOTIFY_SIGNAL is not fatal, so the wait condition must test for
  * the stop, as waitcmp_wake_due() does.
  */
