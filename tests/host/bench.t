@@ -7,17 +7,8 @@
 set -eu
 cd "$(dirname "$0")/../.."
 
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
 
 # refused MESSAGE-REGEX ARGS...: bench/run exits non-zero before booting
 # and says why.
@@ -121,5 +112,4 @@ ok $r "the failed variant is recorded as failed, with the reason"
 r=0; [ "$(cat "$out/wait_event/status")" = ok ] || r=1
 ok $r "the next variant still runs"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

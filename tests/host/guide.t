@@ -9,17 +9,8 @@ set -eu
 cd "$(dirname "$0")/../.."
 template=docs/guide.md.in
 
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
 
 diag() {
 	sed 's/^/# /'
@@ -250,5 +241,4 @@ else
 	echo "ok $n # SKIP shellcheck not installed"
 fi
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

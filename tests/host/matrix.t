@@ -12,17 +12,8 @@ cd "$(dirname "$0")/../.."
 
 base=$(mktemp -d)
 trap 'rm -rf "$base"' EXIT
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
 
 r=0
 WAITCMP_RESULTS=$base bench/run --mode matrix --iterations 200 \
@@ -43,5 +34,4 @@ for v in $(list_variants .); do
 	[ "$r" -eq 0 ] && continue
 	echo "# $row"
 done
-echo "1..$n"
-[ "$failed" -eq 0 ]
+done_testing

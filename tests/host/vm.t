@@ -8,24 +8,8 @@
 set -eu
 cd "$(dirname "$0")/../.."
 
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
-
-# check DESCRIPTION COMMAND...: one test point from a command's status.
-check() {
-	local desc=$1
-	shift
-	if "$@"; then ok 0 "$desc"; else ok 1 "$desc"; fi
-}
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
 
 no_cr() { ! grep -q $'\r' "$1"; }
 has_9p() { grep -q '^9p ' "$1" && grep -q '^9pnet_virtio ' "$1"; }
@@ -47,7 +31,6 @@ tmp=$(mktemp -d)
 # Kept when a test fails: the console logs are in there.
 trap '[ "$failed" -eq 0 ] && rm -rf "$tmp" || echo "# kept $tmp"' EXIT
 
-echo "1..16"
 
 # Boot 1: output, exit status, arguments, /out, modules, tracefs.
 # shellcheck disable=SC2016 # $ is for the guest's sh
@@ -96,4 +79,4 @@ check "a guest that panics ends with exit 125" [ "$rc" -eq 125 ]
 check "... saying so" grep -q '^vm/run: guest ended without an exit code' "$tmp/b3.stderr"
 check "... and the console log holds the panic" grep -q 'Kernel panic - not syncing' "$tmp/b3/console.log"
 
-[ "$failed" -eq 0 ]
+done_testing
