@@ -134,12 +134,21 @@ static int waitcmp_waiter_fn(void *arg)
 		 */
 		if (seq == w->seen)
 			continue;
-		/* After a wake-one, only the first waiter back owns the wake. */
-		if (waitcmp_wakes_one(run) && !atomic_xchg(&run->unclaimed, 0))
+		/*
+		 * After a wake-one, only the first waiter back owns the wake.
+		 * The others count it as seen: a condition-based wait
+		 * (swait, exclusive) would otherwise return at once, again
+		 * and again, until the next wake: a busy loop.
+		 */
+		if (waitcmp_wakes_one(run) && !atomic_xchg(&run->unclaimed, 0)) {
+			w->seen = seq;
 			continue;
+		}
 		waitcmp_record(w, seq, woken_ns, ret);
+		/* Pairs with the waker's release: the wait is closed again. */
 		if (waitcmp_gated(run))
-			wait_event_idle(run->arm_wq, READ_ONCE(run->armed) == seq ||
+			wait_event_idle(run->arm_wq,
+					smp_load_acquire(&run->armed) == seq ||
 					waitcmp_ending(run));
 	}
 	waitcmp_park();
@@ -193,7 +202,8 @@ static int waitcmp_waker_fn(void *arg)
 				waitcmp_ending(run));
 		if (waitcmp_gated(run) && !waitcmp_ending(run)) {
 			run->ops->rearm(run);
-			WRITE_ONCE(run->armed, seq);
+			/* Close the wait before letting the waiters back to it. */
+			smp_store_release(&run->armed, seq);
 			wake_up_all(&run->arm_wq);
 		}
 	}

@@ -25,3 +25,16 @@ for v in $VARIANTS; do
 		unload "$v"
 	done
 done
+
+# Back to back, a wake-one API's waiters that lose the race for a wake must
+# sleep again, not spin until the next one: 4 waiters on 2 CPUs would
+# otherwise starve the waker (a soft lockup, then no progress).
+for v in $VARIANTS; do
+	wakes_one "$v" || continue
+	if load "$v" iterations=2000 period_us=0 waiters=4 && wait_done "$v" 120; then
+		is "$(stat_of "$v" samples)" 2000 "$v back to back, 4 waiters: 2000 samples, no spin"
+	else
+		not_ok "$v back to back, 4 waiters: reaches done"
+	fi
+	unload "$v"
+done
