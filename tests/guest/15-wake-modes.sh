@@ -17,8 +17,16 @@ for v in $VARIANTS; do
 		if wait_done "$v" 120; then
 			want=$(expected_samples "$v" $iters 4 $all)
 			is "$(stat_of "$v" samples)" "$want" "$v wake_all=$all: $want samples"
-			is "$(stat_of "$v" woken_per_wake)" "$((want / iters)).00" \
-				"$v wake_all=$all: each wake ran $((want / iters)) waiter(s)"
+			per=$(stat_of "$v" woken_per_wake)
+			if [ "$want" = "$iters" ]; then
+				# A waiter that comes back to wait after the next wake
+				# was published returns at once and counts too: rare.
+				check "$v wake_all=$all: each wake ran one waiter ($per)" \
+					awk -v p="$per" 'BEGIN { exit !(p >= 1 && p < 1.5) }'
+			else
+				is "$per" "$((want / iters)).00" \
+					"$v wake_all=$all: each wake ran $((want / iters)) waiters"
+			fi
 		else
 			not_ok "$v wake_all=$all: reaches done"
 		fi
