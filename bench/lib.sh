@@ -242,3 +242,16 @@ accounting_phase() {
 	[ "$ok" = 1 ] || echo "the accounting run stalled or did not stop cleanly" >"$d/reason"
 	[ "$ok" = 1 ]
 }
+
+# Cut off (a signal, or bench/run stopping us): leave no trace-cmd and no
+# module behind, which matters on a real machine (--target host).
+unload_all() {
+	[ -z "${trace_pid:-}" ] || kill -INT "$trace_pid" 2>/dev/null || true
+	while read -r m _; do
+		case $m in waitcmp_*) rmmod "$m" 2>/dev/null || true ;; esac
+	done </proc/modules
+	if core_loaded; then
+		rmmod waitcmp 2>/dev/null || true
+	fi
+}
+trap 'unload_all; exit 130' INT TERM
