@@ -112,6 +112,13 @@ static void waitcmp_record(struct waitcmp_waiter *w, u64 seq, u64 woken_ns,
 		wake_up(&run->ctl_wq);
 }
 
+/* The wait is closed again after seq, or the run ends. */
+static bool waitcmp_rearmed(struct waitcmp_run *run, u64 seq)
+{
+	/* Pairs with the waker's release after ops->rearm(). */
+	return smp_load_acquire(&run->armed) == seq || waitcmp_ending(run);
+}
+
 static int waitcmp_waiter_fn(void *arg)
 {
 	struct waitcmp_waiter *w = arg;
@@ -145,11 +152,8 @@ static int waitcmp_waiter_fn(void *arg)
 			continue;
 		}
 		waitcmp_record(w, seq, woken_ns, ret);
-		/* Pairs with the waker's release: the wait is closed again. */
 		if (waitcmp_gated(run))
-			wait_event_idle(run->arm_wq,
-					smp_load_acquire(&run->armed) == seq ||
-					waitcmp_ending(run));
+			wait_event_idle(run->arm_wq, waitcmp_rearmed(run, seq));
 	}
 	waitcmp_park();
 	return 0;
