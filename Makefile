@@ -10,14 +10,15 @@ CACHE ?= $(or $(WAITCMP_CACHE),$(HOME)/.cache/waitcmp)
 
 KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
 KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
-	tests/modules/*.c))
+	tests/modules/*.c bench/floor/*.c))
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/run bench/sweep bench/summarize bench/plot bench/matrix bench/matrix-report \
 	bench/guide bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
+	bench/perf bench/perf-run bench/perf-report \
 	tests/fixtures/make-fixtures \
 	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all)
 
-.PHONY: all modules tools deps test bench matrix check checkpatch sparse shellcheck \
+.PHONY: all modules tools deps test bench matrix bench-perf check checkpatch sparse shellcheck \
 	clean help
 
 all: modules tools
@@ -40,6 +41,12 @@ bench:
 	scripts/deps build bench
 	$(MAKE) tools
 	bench/run $(BENCH_ARGS)
+
+# docs/performance.md: the floor, peers, overhead, fidelity, scaling.
+bench-perf:
+	scripts/deps build bench
+	$(MAKE) tools
+	bench/perf-run --doc docs/performance.md
 
 # The behaviour matrix, then docs/guide.md and its figure from that run.
 RESULTS := $(or $(WAITCMP_RESULTS),results)
@@ -101,5 +108,6 @@ help:
 	@echo "make bench      the sweep: every variant in the VM, results/<time>/ with plots"
 	@echo "                TARGET=host VARIANTS=a,b ITERATIONS=N PERIOD_US=P WAITERS=N ARGS=..."
 	@echo "make matrix     the behaviour matrix of every variant; rewrites docs/guide.md"
+	@echo "make bench-perf the performance study; rewrites docs/performance.md"
 	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck"
 	@echo "make clean      remove build outputs"

@@ -1,0 +1,228 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The performance bench: bench/perf-report on a run folder made here with
+# known figures (ratios, verdicts, percentiles, the scaling sentence); the
+# floor module in the VM (loads, records every wake, refuses bad values,
+# unloads within a second, mid-run too); and bench/perf-run --quick, start
+# to finish, whose report must have its tables.
+set -eu
+cd "$(dirname "$0")/../.."
+
+base=$(mktemp -d)
+trap 'rm -rf "$base"' EXIT
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
+
+# --- bench/perf-report on known figures -------------------------------
+
+run=$base/fixture
+mkdir -p "$run/fidelity/b2b" "$run/fidelity/period" "$run/overhead" "$run/peers" "$run/smp1"
+cat >"$run/env" <<EOF
+date_utc: 2026-01-01T00:00:00Z
+host_cpu: Test CPU
+host_cpus: 2
+host_loadavg_before: 0.00 0.00 0.00
+host_loadavg_after_guests: 0.10 0.10 0.10
+qemu: QEMU emulator version 7.2.0
+accel: tcg
+quick: no
+EOF
+cat >"$run/env.perf" <<EOF
+kernel: 6.1.0-test
+preempt: none (voluntary) full
+cpus: 2
+placements: same,cross
+iterations: 1000
+rounds: 3
+overhead_placement: unbound
+cyclic_loops: 100
+EOF
+b2b_csv() {
+	echo "tool,placement,round,samples,p50_ns,p99_ns,elapsed_ns,wakes_per_s"
+	# same: harness/floor p50 per round 1.05, 1.04, 1.15 -> median 1.05.
+	echo "floor,same,1,1000,1000,5000,100000000,10000"
+	echo "harness,same,1,1000,1050,5200,105263158,9500"
+	echo "harness,same,2,1000,1040,5200,104166667,9600"
+	echo "floor,same,2,1000,1000,5000,100000000,10000"
+	echo "floor,same,3,1000,1000,5000,100000000,10000"
+	echo "harness,same,3,1000,1150,5200,105263158,9500"
+	# cross: 1.30 at p50 while the floor's own rounds span 2000/1000.
+	echo "floor,cross,1,1000,1000,9000,200000000,5000"
+	echo "harness,cross,1,1000,1300,9000,250000000,4000"
+	echo "floor,cross,2,1000,2000,9000,200000000,5000"
+	echo "harness,cross,2,1000,2600,9000,250000000,4000"
+}
+b2b_csv >"$run/b2b.csv"
+{
+	echo "tool,placement,round,samples,p50_ns,p99_ns,elapsed_ns,wakes_per_s"
+	echo "floor,unbound,1,1000,500,5000,50000000,20000"
+	echo "harness,unbound,1,1000,520,5000,52000000,19000"
+} >"$run/smp1/b2b.csv"
+{
+	echo "tool,placement,round,samples,p50_ns,p99_ns,elapsed_ns,wakes_per_s"
+	echo "floor,unbound,1,1000,700,5000,80000000,12500"
+	echo "harness,unbound,1,1000,720,5000,83000000,12000"
+} >>"$run/b2b.csv.unbound"
+# Unbound rows of the main boot, for the scaling table.
+tail -n +2 "$run/b2b.csv.unbound" >>"$run/b2b.csv"
+rm "$run/b2b.csv.unbound"
+{
+	echo "tool,placement,round,samples,p50_ns,p99_ns,elapsed_ns,wakes_per_s"
+	echo "untraced,unbound,1,1000,700,5000,100000000,10000"
+	echo "traced,unbound,1,1000,700,5000,111111111,9000"
+} >"$run/overhead.csv"
+printf 'samples: 1000\nlost_events: 0\n' >"$run/overhead/traced-r1.analysis"
+analysis() {
+	printf 'variant: wait_event\nsamples: %s\np50_ns: %s\nlost_events: %s\nsched_matched: %s\nsched_p50_ns: %s\nsched_p50_diff_pct: %s\n' "$@"
+}
+analysis 1000 1000 0 1000 970 3.0 >"$run/fidelity/b2b/analysis"
+analysis 100 2000 3 90 1800 10.0 >"$run/fidelity/period/analysis"
+printf '# Running sched/pipe\n     Total time: 0.010 [sec]\n\n       5.000000 usecs/op\n         200000 ops/sec\n' \
+	>"$run/peers/pipe-proc-same.txt"
+{
+	echo "# Histogram"
+	echo "000005 000050"
+	echo "000006 000049"
+	echo "000100 000001"
+	echo "# Avg Latencies: 00007"
+	echo "# Max Latencies: 00100"
+	echo "# Histogram Overflows: 00000"
+} >"$run/peers/cyclictest.txt"
+printf 'samples: 100\np50_ns: 10000\np99_ns: 20000\nmean_ns: 11000\nmax_ns: 30000\n' >"$run/peers/waitcmp-period.stats"
+echo "placement: waiter_cpu=1 waker_cpu=0" >"$run/peers/placement"
+{
+	echo "tool,trace,events,seconds,max_rss_kb,samples,p50_ns,p99_ns,sched_matched,sched_p50_ns"
+	echo "analyse,full,1200000,1.00,4096,200000,1000,2000,150000,900"
+	echo "report+awk+sort,full,1200000,30.00,102400,200000,1000,2000,150000,900"
+	echo "analyse,half,600000,0.50,4096,100000,1000,2000,75000,900"
+	echo "report+awk+sort,half,600000,15.00,51200,100000,1000,2000,75000,900"
+} >"$run/analyser.csv"
+
+r=0
+bench/perf-report "$run" --doc "$base/doc.md" >"$base/report.log" 2>&1 || r=$?
+ok "$r" "bench/perf-report writes a report from a run folder"
+md=$run/perf.md
+row() {
+	grep -F -- "$1" "$md" >/dev/null || { echo "# no line with: $1"; return 1; }
+}
+check "and the same file to --doc" cmp -s "$md" "$base/doc.md"
+check "a p50 ratio is the median of per-round ratios" \
+	row "| harness p50 ≤ 1.10× the floor's, same | 1.050x | met"
+check "a miss in every round says so, with the rounds' range and why" \
+	row "| harness p50 ≤ 1.10× the floor's, cross | 1.300x | missed in every round (1.300x–1.300x): the harness's own work"
+check "rounds on both sides of the target are within the noise" \
+	row "| harness p50 ≤ 1.10× the floor's, same | 1.050x | met, within the noise: the rounds' ratios span 1.040x–1.150x"
+check "a target met in every round says so" \
+	row "| harness wake rate ≥ 0.90× the floor's, same | 0.950x | met in every round (0.950x–0.960x) |"
+check "tracing overhead 0.90 misses the 0.95 target" \
+	row "| traced/untraced wake rate ≥ 0.95 | 0.900x | missed in every round (0.900x–0.900x): each wake writes two events"
+check "a 3 % scheduler diff is within 5 %" \
+	row "| p50 diff within 5 %, back to back | 3.0 % | met |"
+check "unmatched samples are counted" \
+	row "| every sample matched, 1 ms period | 90 of 100 | missed: 10 samples had no sched_waking"
+check "lost events are reported" \
+	row "| lost events reported, 1 ms period | 3 | met |"
+check "the analyser's speed-up is the pipeline's time over its own" \
+	row "| analyser ≥ 20× faster than trace-cmd report + awk + sort | 30.0x | met |"
+check "flat memory: full/half peak RSS" \
+	row "| analyser memory flat: full/half peak RSS ≤ 1.10 | 1.00 | met |"
+check "the back-to-back table has the medians and ranges" \
+	row "| same (waiter and waker on CPU 0) | 1.0 [1.0–1.0] | 1.1 [1.0–1.1] | 1.05x |"
+check "pipe: µs per op and ops/s, against the floor's rate" \
+	row "| perf bench sched pipe (processes) | same (taskset -c 0) | n/a | n/a | 5.0 | 200000 | 0.05x |"
+check "cyclictest p50 and p99 from its histogram" \
+	row "| CPU 1 | 5 | 6 | 7 | 100 |"
+check "the scaling table has one row per boot" \
+	row "| 1 | 0.5 | 20000 | 0.5 | 19000 | 0.95x |"
+check "and a sentence on how the rate changes" \
+	row "From 1 to 2 guest CPUs the floor's back-to-back rate falls to 0.62x"
+check "published figures cite their sources" row "https://lore.kernel.org/all/aDqs0_c_vq96EWW6@gmail.com/"
+r=0; bench/perf-report "$base/nothing" >/dev/null 2>&1 && r=1
+ok "$r" "a missing folder is refused"
+mkdir "$base/empty"
+r=0
+bench/perf-report "$base/empty" >/dev/null 2>&1 || r=1
+grep -q "Not measured (no b2b.csv)" "$base/empty/perf.md" || r=1
+ok "$r" "an empty run folder says what was not measured"
+
+# --- the floor in the VM ----------------------------------------------
+
+make -s modules >/dev/null
+out=$base/floor
+mkdir "$out"
+# shellcheck disable=SC2016 # the guest's shell expands these
+guest='
+set -u
+ko=bench/floor/waitcmp_floor.ko
+res=/sys/kernel/debug/waitcmp_floor/result
+cs() { read -r up _ </proc/uptime; echo "${up%.*}${up#*.}"; }
+done_wait() {
+	i=0
+	while ! grep -q "^status: done" "$res"; do
+		i=$((i + 1)); [ "$i" -lt 600 ] || return 1; sleep 0.1
+	done
+}
+insmod $ko iterations=3000 waiter_cpu=1 waker_cpu=0 && done_wait && cp "$res" /out/result
+t0=$(cs); rmmod waitcmp_floor; t1=$(cs); echo "unload_cs: $((t1 - t0))" >>/out/times
+insmod $ko iterations=0 2>/dev/null; echo "zero_rc: $?" >>/out/times
+insmod $ko waiter_cpu=7 2>/dev/null; echo "cpu_rc: $?" >>/out/times
+insmod $ko iterations=1000000 waiter_cpu=0 waker_cpu=1 && sleep 1
+t0=$(cs); rmmod waitcmp_floor; t1=$(cs); echo "midrun_unload_cs: $((t1 - t0))" >>/out/times
+grep -q "^waitcmp_floor " /proc/modules && echo "left: yes" >>/out/times
+dmesg >/out/dmesg
+'
+r=0
+vm/run --timeout 300 --smp 2 --out "$out" -- sh -c "$guest" >"$base/floor.log" 2>&1 || r=$?
+ok "$r" "the floor's guest run finishes"
+[ "$r" -eq 0 ] || sed 's/^/# /' "$base/floor.log" | tail -n 20
+f() {
+	sed -n "s/^$2: //p" "$1" 2>/dev/null | head -n 1
+}
+r=0; [ "$(f "$out/result" samples)" = 3000 ] || r=1
+ok "$r" "iterations=3000 gives 3000 samples"
+r=0
+[ "$(f "$out/result" status)" = "done" ] && [ "$(f "$out/result" p50_ns)" -le "$(f "$out/result" p99_ns)" ] &&
+	[ "$(f "$out/result" min_ns)" -le "$(f "$out/result" p50_ns)" ] &&
+	[ "$(f "$out/result" wakes_per_s)" -gt 0 ] || r=1
+ok "$r" "the result is done, min <= p50 <= p99, a wake rate"
+r=0; [ -n "$(f "$out/times" unload_cs)" ] && [ "$(f "$out/times" unload_cs)" -lt 100 ] || r=1
+ok "$r" "unload after the run takes under 1 s ($(f "$out/times" unload_cs)0 ms)"
+r=0; [ -n "$(f "$out/times" midrun_unload_cs)" ] && [ "$(f "$out/times" midrun_unload_cs)" -lt 100 ] || r=1
+ok "$r" "unload in the middle of a run takes under 1 s ($(f "$out/times" midrun_unload_cs)0 ms)"
+r=0; [ -z "$(f "$out/times" left)" ] || r=1
+ok "$r" "nothing is left loaded"
+r=0; [ "$(f "$out/times" zero_rc)" != 0 ] && grep -q "iterations=0 is out of range, allowed 1..1000000" "$out/dmesg" || r=1
+ok "$r" "iterations=0 is refused with the range"
+r=0; [ "$(f "$out/times" cpu_rc)" != 0 ] && grep -q "waiter_cpu=7 is not an online CPU" "$out/dmesg" || r=1
+ok "$r" "an offline CPU is refused"
+r=0; grep -q "waitcmp_floor: End of run: samples=3000 " "$out/dmesg" &&
+	grep -q "waitcmp_floor: End of run (stopped)" "$out/dmesg" || r=1
+ok "$r" "the kernel log has a done and a stopped End of run line"
+r=0; grep -Eq "WARNING|BUG|Oops|hung_task|blocked for more than" "$out/dmesg" && r=1
+ok "$r" "no warning, BUG, Oops or hung task in the kernel log"
+
+# --- bench/perf-run --quick, start to finish ----------------------------
+
+r=0
+WAITCMP_RESULTS=$base/results bench/perf-run --quick >"$base/run.log" 2>&1 || r=$?
+ok "$r" "bench/perf-run --quick succeeds"
+[ "$r" -eq 0 ] || sed 's/^/# /' "$base/run.log" | tail -n 30
+q=$base/results/latest-perf
+r=0; [ "$(cat "$q/status" 2>/dev/null)" = complete ] || r=1
+ok "$r" "the run is complete and latest-perf points at it"
+r=0; [ "$(grep -c '^floor,' "$q/b2b.csv")" -ge 2 ] && [ "$(grep -c '^harness,' "$q/b2b.csv")" -ge 2 ] &&
+	awk -F, 'NR > 1 && $4 != 1000 { bad = 1 } END { exit bad }' "$q/b2b.csv" || r=1
+ok "$r" "b2b.csv has the floor and the harness, 1000 samples each run"
+for s in "## Targets" "## Back to back" "## Overhead" "## Fidelity" "## Peers" "## Analyser speed" "What emulation distorts" "What to expect on real hardware"; do
+	r=0; grep -q "$s" "$q/perf.md" || r=1
+	ok "$r" "the report has: $s"
+done
+r=0; grep -q '^| harness p50 ≤ 1.10× the floor.s, same | [0-9.]*x | \(met\|missed\)' "$q/perf.md" || r=1
+ok "$r" "the targets table has a measured ratio and a verdict"
+r=0; [ -s "$q/fidelity/b2b/analysis" ] && [ -s "$q/analyser.csv" ] || r=1
+ok "$r" "the traces were analysed and the analyser timed"
+r=0; grep -q "This is a --quick run" "$q/perf.md" || r=1
+ok "$r" "a quick run says its figures mean nothing"
+
+done_testing
