@@ -16,10 +16,12 @@ SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/guide bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
 	bench/perf bench/perf-run bench/perf-report \
 	tests/fixtures/make-fixtures \
-	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all)
+	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
+	tests/reliability/run tests/reliability/run-host tests/reliability/stress-sweep \
+	tests/reliability/guest-modules tests/reliability/*.sh tests/reliability/*.t)
 
-.PHONY: all modules tools deps test bench matrix bench-perf check checkpatch sparse shellcheck \
-	clean help
+.PHONY: all modules tools deps test bench matrix bench-perf reliability check \
+	checkpatch sparse shellcheck clean help
 
 all: modules tools
 
@@ -63,6 +65,12 @@ deps:
 
 test: deps all
 	prove -v tests/host/ tests/vm-suite.t
+
+# The full reliability suite (docs/reliability.md); SEED=N replays a seed.
+reliability:
+	scripts/deps build test bench reliability
+	$(MAKE) all
+	tests/reliability/run-host --full $(if $(SEED),--seed $(SEED))
 
 # Debian ships checkpatch.pl only inside the linux-source tarball.
 CHECKPATCH := $(CACHE)/checkpatch/scripts/checkpatch.pl
@@ -109,5 +117,8 @@ help:
 	@echo "                TARGET=host VARIANTS=a,b ITERATIONS=N PERIOD_US=P WAITERS=N ARGS=..."
 	@echo "make matrix     the behaviour matrix of every variant; rewrites docs/guide.md"
 	@echo "make bench-perf the performance study; rewrites docs/performance.md"
+	@echo "make reliability  the full reliability suite (about 25 min under TCG):"
+	@echo "                random unloads, load cycles, bad parameters, the sweep under"
+	@echo "                stress-ng, runner faults; SEED=N replays (docs/reliability.md)"
 	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck"
 	@echo "make clean      remove build outputs"

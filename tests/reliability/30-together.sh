@@ -1,0 +1,116 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+# shellcheck disable=SC2154 # seed, trials, cycles, only_trial: set by run
+# Every variant loaded at once and running together: all reach done with
+# their exact sample counts, then unload in a seeded random order, each
+# promptly (under 1 s) and without touching the others. A second round
+# unloads them, in another random order, in the middle of endless runs.
+
+# shuffle WORDS...: SHUFFLED = the words in the order of seeded random
+# keys (not a $(...): the draws must advance this shell's RNG).
+shuffle() {
+	: >/tmp/shuffle.keys
+	for w in "$@"; do
+		rand 8388608
+		echo "$RNG_R $w" >>/tmp/shuffle.keys
+	done
+	SHUFFLED=$(sort -n /tmp/shuffle.keys | cut -d' ' -f2 | tr '\n' ' ')
+}
+
+# unload_all ROUND VARIANTS...: in the given order; every unload under 1 s,
+# its threads gone, the variants not yet unloaded still loaded.
+unload_all() {
+	round=$1
+	shift
+	slow=0
+	worst=0
+	for v in "$@"; do
+		pids=$(threads_of "$v" | tr '\n' ' ')
+		unload_timed "$v"
+		[ "$UNLOAD_RC" = stuck ] && bail "$round: rmmod waitcmp_$v hangs (seed $seed); order: $*"
+		[ "$UNLOAD_MS" -gt "$worst" ] && worst=$UNLOAD_MS
+		# shellcheck disable=SC2086 # pids are words
+		if [ "$UNLOAD_RC" != 0 ] || [ "$UNLOAD_MS" -ge 1000 ] || loaded "$v" ||
+			[ -e "$DEBUGFS/$v" ] || ! gone $pids; then
+			slow=$((slow + 1))
+			diag "$round: $v: rmmod rc $UNLOAD_RC, $UNLOAD_MS ms, loaded: $(loaded "$v" && echo yes || echo no)"
+		fi
+	done
+	is "$slow" 0 "$round: each unload under 1 s, its threads and files gone (slowest $worst ms)"
+	figure "together_${round}_slowest_unload_ms" "$worst"
+	check "$round: no waitcmp thread left" sh -c "! grep -qs waitcmp_ /proc/[0-9]*/comm"
+}
+
+rng_seed "$seed" 1000001
+load_core
+ncpu=$(nproc)
+klog_take >/dev/null
+nv=0
+loaded_all=1
+for v in $VARIANTS; do
+	w=$(max_waiters "$v")
+	[ "$w" -gt 2 ] && w=2
+	rand 2
+	wa=$RNG_R
+	if ! load "$v" iterations=200 period_us=500 waiters="$w" wake_all="$wa" </dev/null; then
+		loaded_all=0
+		diag "$v: insmod failed"
+	fi
+	eval "wa_$v=$wa"
+	nv=$((nv + 1))
+done
+check "all $nv variants load at once" [ "$loaded_all" = 1 ]
+is "$(grep -c '^waitcmp_' /proc/modules)" "$nv" "$nv variant modules in /proc/modules"
+is "$(cat /sys/module/waitcmp/refcnt)" "$nv" "the core is used by all $nv"
+
+bad=0
+for v in $VARIANTS; do
+	w=$(max_waiters "$v")
+	[ "$w" -gt 2 ] && w=2
+	eval "wa=\$wa_$v"
+	if ! wait_done "$v" 300; then
+		bad=$((bad + 1))
+		continue
+	fi
+	want=$(expected_samples "$v" 200 "$w" "$wa")
+	got=$(stat_of "$v" samples)
+	if [ "$got" != "$want" ]; then
+		bad=$((bad + 1))
+		diag "$v waiters=$w wake_all=$wa: $got samples, want $want"
+	fi
+done
+is "$bad" 0 "running together, all $nv reach done with their exact sample counts"
+# shellcheck disable=SC2086 # VARIANTS are words
+shuffle $VARIANTS
+diag "unload order: $SHUFFLED"
+# shellcheck disable=SC2086 # SHUFFLED is words
+unload_all "done" $SHUFFLED
+is "$(cat /sys/module/waitcmp/refcnt)" 0 "the core's refcount is back to 0"
+
+# Round 2: endless runs, unloaded while they run. Not back to back: 18
+# variants ping-ponging on 2 emulated CPUs starve rmmod itself (unloads
+# then take 1-2 s, whatever the API); the random trials cover period 0.
+for v in $VARIANTS; do
+	rand 4
+	case $RNG_R in 0) p=100 ;; 1) p=1000 ;; 2) p=10000 ;; 3) p=100000 ;; esac
+	w=1
+	if [ "$(max_waiters "$v")" -gt 1 ]; then
+		rand_range 1 4
+		w=$RNG_R
+	fi
+	rand $((ncpu + 1))
+	cpu=$((RNG_R - 1))
+	rand 2
+	diag "$v: iterations=0 period_us=$p waiters=$w waiter_cpu=$cpu wake_all=$RNG_R"
+	load "$v" iterations=0 period_us="$p" waiters="$w" waiter_cpu="$cpu" wake_all="$RNG_R" </dev/null ||
+		diag "$v: insmod failed"
+done
+check "all $nv load again, endless" [ "$(grep -c '^waitcmp_' /proc/modules)" = "$nv" ]
+sleep 2
+# shellcheck disable=SC2086 # VARIANTS are words
+shuffle $VARIANTS
+diag "unload order: $SHUFFLED"
+# shellcheck disable=SC2086 # SHUFFLED is words
+unload_all running $SHUFFLED
+bad=$(klog_take | grep -E "$SPLAT" || true)
+is "$bad" "" "no splat in the kernel log"
