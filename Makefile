@@ -8,41 +8,75 @@
 KDIR ?= $(shell vm/kernel kdir)
 CACHE ?= $(or $(WAITCMP_CACHE),$(HOME)/.cache/waitcmp)
 
-KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)
+# One build dir per kernel release, so builds for several kernels live side
+# by side: the guest (or host) loads from build/modules/$(uname -r).
+MODDIR := $(shell KDIR=$(KDIR) vm/kernel moddir)
+KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR)
 KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 	tests/modules/*.c bench/floor/*.c))
+KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild)
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/run bench/sweep bench/summarize bench/plot bench/matrix bench/matrix-report \
 	bench/guide bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
+	bench/kernels bench/kernels-report bench/kernels-doc vm/build-kernel \
 	bench/perf bench/perf-run bench/perf-report \
 	tests/fixtures/make-fixtures \
 	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
 	tests/reliability/run tests/reliability/run-host tests/reliability/stress-sweep \
 	tests/reliability/guest-modules tests/reliability/*.sh tests/reliability/*.t)
 
-.PHONY: all modules tools deps test bench matrix bench-perf reliability check \
+.PHONY: all modules sync tools deps test test-debug test-kernels kernels bench matrix bench-perf reliability check \
 	checkpatch sparse shellcheck clean help
 
 all: modules tools
 
-modules:
+# Kbuild builds external modules where their sources are: link them into
+# the release's dir first (links, not copies, so an edit made through a
+# compiler message's path lands in the real file).
+modules: sync
 	$(KBUILD) modules
+
+sync:
+	@test -n "$(MODDIR)" || { echo "no kernel to build for (see vm/kernel)"; exit 1; }
+	@for f in $(KBUILD_FILES); do \
+		mkdir -p "$(MODDIR)/$$(dirname "$$f")" && ln -sfr "$$f" "$(MODDIR)/$$f" || exit 1; \
+	done
 
 tools:
 	$(MAKE) -C bench
 
 # make bench [TARGET=host] [VARIANTS=a,b] [ITERATIONS=N] [PERIOD_US=P]
 #            [WAITERS=N] [YES=1] [ARGS="more bench/run options"]
+#            [KERNELS="generic:voluntary rt ..."]  (docs/kernels.md)
 TARGET ?= vm
-BENCH_ARGS := --target $(TARGET) $(if $(VARIANTS),--variants $(VARIANTS)) \
+RESULTS := $(or $(WAITCMP_RESULTS),results)
+BENCH_OPTS := $(if $(VARIANTS),--variants $(VARIANTS)) \
 	$(if $(ITERATIONS),--iterations $(ITERATIONS)) \
 	$(if $(PERIOD_US),--period-us $(PERIOD_US)) \
-	$(if $(WAITERS),--waiters $(WAITERS)) $(if $(YES),--yes) $(ARGS)
+	$(if $(WAITERS),--waiters $(WAITERS)) $(ARGS)
+BENCH_ARGS := --target $(TARGET) $(if $(YES),--yes) $(BENCH_OPTS)
 
 bench:
-	scripts/deps build bench
+	scripts/deps build bench $(if $(KERNELS),kernels)
 	$(MAKE) tools
+ifeq ($(KERNELS),)
 	bench/run $(BENCH_ARGS)
+else
+	bench/kernels --kernels "$(KERNELS)" -- $(BENCH_OPTS)
+endif
+
+# Every kernel and preemption model (bench/kernels), then docs/kernels.md.
+kernels:
+	scripts/deps build bench kernels
+	$(MAKE) tools
+	bench/kernels $(if $(KERNELS),--kernels "$(KERNELS)") -- $(BENCH_OPTS)
+	bench/kernels-doc $(RESULTS)/latest-kernels docs/kernels.md
+
+# Two kernels end to end (voluntary and RT): not part of make test.
+test-kernels: deps
+	scripts/deps kernels
+	$(MAKE) all
+	prove -v tests/kernels.t
 
 # docs/performance.md: the floor, peers, overhead, fidelity, scaling.
 bench-perf:
@@ -51,7 +85,6 @@ bench-perf:
 	bench/perf-run --doc docs/performance.md
 
 # The behaviour matrix, then docs/guide.md and its figure from that run.
-RESULTS := $(or $(WAITCMP_RESULTS),results)
 matrix:
 	scripts/deps build bench
 	$(MAKE) tools
@@ -65,6 +98,17 @@ deps:
 
 test: deps all
 	prove -v tests/host/ tests/vm-suite.t
+
+# The suite on a debug kernel (lockdep, DEBUG_ATOMIC_SLEEP, KASAN,
+# kmemleak) built once from linux-source-6.1 by vm/build-kernel (long).
+# Its last result is in docs/reliability.md.
+test-debug:
+	scripts/deps build test debug
+	vm/build-kernel
+	eval "$$(vm/build-kernel env)" && \
+		export WAITCMP_KERNEL WAITCMP_MODULES KDIR && \
+		$(MAKE) all KDIR="$$KDIR" && \
+		prove -v tests/vm-suite.t tests/reliability/fast.t
 
 # The full reliability suite (docs/reliability.md); SEED=N replays a seed.
 reliability:
@@ -92,7 +136,7 @@ checkpatch: $(CHECKPATCH)
 		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON -f common/compat.h
 
 # Rebuild everything with sparse (C=2) and W=1; any warning fails.
-sparse:
+sparse: sync
 	scripts/deps build check
 	$(KBUILD) clean >/dev/null
 	$(KBUILD) W=1 C=2 modules 2>&1 | tee .check.log
@@ -107,7 +151,7 @@ shellcheck:
 	fi
 
 clean:
-	$(KBUILD) clean
+	rm -rf build/modules
 	$(MAKE) -C bench clean
 
 help:
@@ -115,10 +159,16 @@ help:
 	@echo "make test       install what is missing, build, boot the VM and run every test"
 	@echo "make bench      the sweep: every variant in the VM, results/<time>/ with plots"
 	@echo "                TARGET=host VARIANTS=a,b ITERATIONS=N PERIOD_US=P WAITERS=N ARGS=..."
+	@echo "                KERNELS=\"generic:voluntary rt ...\": once per kernel (bench/kernels)"
 	@echo "make matrix     the behaviour matrix of every variant; rewrites docs/guide.md"
+	@echo "make kernels    sweep + matrix on generic none/voluntary/full and RT;"
+	@echo "                rewrites docs/kernels.md"
 	@echo "make bench-perf the performance study; rewrites docs/performance.md"
 	@echo "make reliability  the full reliability suite (about 25 min under TCG):"
 	@echo "                random unloads, load cycles, bad parameters, the sweep under"
 	@echo "                stress-ng, runner faults; SEED=N replays (docs/reliability.md)"
+	@echo "make test-kernels  a two-kernel run (voluntary and RT) end to end"
+	@echo "make test-debug the VM suite on a debug kernel (lockdep, KASAN, kmemleak),"
+	@echo "                built once from linux-source-6.1 (long)"
 	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck"
 	@echo "make clean      remove build outputs"

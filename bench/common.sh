@@ -27,3 +27,28 @@ list_variants() {
 		basename "$f" .c
 	done
 }
+
+# run_child CMD...: run CMD in the background and wait for it, so that a
+# signal to the caller runs its trap at once; the trap stops $child too.
+child=""
+run_child() {
+	"$@" &
+	child=$!
+	local rc=0
+	wait "$child" || rc=$?
+	child=""
+	return "$rc"
+}
+
+# render DIR NAME W,H BODY: DIR/NAME.png and DIR/NAME.svg from one gnuplot
+# script body, each written under a temp name and renamed when complete.
+render() {
+	local dir=$1 name=$2 size=$3 body=$4 term ext
+	for term in "pngcairo size $size font ',11'" "svg size $size font ',12'"; do
+		ext=png
+		[[ $term == svg* ]] && ext=svg
+		printf "set terminal %s noenhanced\nset output '%s'\n%s\n" \
+			"$term" "$dir/$name.$ext.tmp" "$body" | gnuplot
+		mv "$dir/$name.$ext.tmp" "$dir/$name.$ext"
+	done
+}

@@ -6,6 +6,8 @@
 # which run where the modules run (the guest, or a host with --target
 # host). POSIX sh. The caller sets WAITCMP (this tree) first.
 
+# The modules built for the kernel we run on (make builds one dir per kernel).
+KO=${WAITCMP_KO:-$WAITCMP/build/modules/$(uname -r)}
 DEBUGFS=/sys/kernel/debug/waitcmp
 TRACEFS=/sys/kernel/tracing
 USER_HZ=100	# /proc/stat and /proc/PID/stat count in these ticks
@@ -46,9 +48,9 @@ load() {
 	v=$1
 	d=$2
 	shift 2
-	core_loaded || insmod "$WAITCMP/common/waitcmp.ko"
+	core_loaded || insmod "$KO/common/waitcmp.ko"
 	mark=$(dmesg | wc -l)
-	if ! insmod "$WAITCMP/variants/waitcmp_$v.ko" "$@" 2>"$d/insmod.err"; then
+	if ! insmod "$KO/variants/waitcmp_$v.ko" "$@" 2>"$d/insmod.err"; then
 		dmesg | tail -n +$((mark + 1)) | grep -E "waitcmp|$v" |
 			tail -n 3 >>"$d/insmod.err"
 		return 1

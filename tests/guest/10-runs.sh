@@ -8,7 +8,7 @@ for v in $VARIANTS; do
 		iters=300
 		if [ "$n" -gt "$(max_waiters "$v")" ]; then
 			check "$v waiters=$n: refused, it takes at most $(max_waiters "$v")" \
-				sh -c "! insmod $WAITCMP/variants/waitcmp_$v.ko waiters=$n 2>/dev/null"
+				sh -c "! insmod $KO/variants/waitcmp_$v.ko waiters=$n 2>/dev/null"
 			continue
 		fi
 		mark=$(dmesg_mark)

@@ -8,7 +8,7 @@ load_core
 load wait_event iterations=0 period_us=1000
 threads=$(grep -ls waitcmp_ /proc/[0-9]*/comm | wc -l)
 check "a variant whose debugfs files cannot be made is refused" \
-	sh -c "! insmod $WAITCMP/tests/modules/waitcmp_test_dup_name.ko 2>/dev/null"
+	sh -c "! insmod $KO/tests/modules/waitcmp_test_dup_name.ko 2>/dev/null"
 check "its module is not left loaded" \
 	sh -c "! grep -q '^waitcmp_test_dup_name ' /proc/modules"
 is "$(grep -ls waitcmp_ /proc/[0-9]*/comm | wc -l)" "$threads" \

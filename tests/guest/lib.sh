@@ -6,9 +6,11 @@
 # then every numbered test, so the TAP numbering runs across all of them.
 
 WAITCMP=${WAITCMP:-/waitcmp}
+# The modules built for the kernel we run on (make builds one dir per kernel).
+KO=${WAITCMP_KO:-$WAITCMP/build/modules/$(uname -r)}
 DEBUGFS=/sys/kernel/debug/waitcmp
 TRACEFS=/sys/kernel/tracing
-VARIANTS=$(for ko in "$WAITCMP"/variants/waitcmp_*.ko; do
+VARIANTS=$(for ko in "$KO"/variants/waitcmp_*.ko; do
 	basename "$ko" .ko | sed 's/^waitcmp_//'
 done)
 
@@ -67,14 +69,14 @@ core_loaded() {
 }
 
 load_core() {
-	core_loaded || insmod "$WAITCMP/common/waitcmp.ko"
+	core_loaded || insmod "$KO/common/waitcmp.ko"
 }
 
 # load VARIANT [PARAM=VALUE...]
 load() {
 	v=$1
 	shift
-	load_core && insmod "$WAITCMP/variants/waitcmp_$v.ko" "$@"
+	load_core && insmod "$KO/variants/waitcmp_$v.ko" "$@"
 }
 
 unload() {

@@ -30,7 +30,7 @@ refused_row() {
 	desc="refused: $v $*"
 	threads0=$(grep -ls waitcmp_ /proc/[0-9]*/comm | wc -l)
 	klog_take >/dev/null
-	if insmod "$WAITCMP/variants/waitcmp_$v.ko" "$@" </dev/null 2>/tmp/insmod.err; then
+	if insmod "$KO/variants/waitcmp_$v.ko" "$@" </dev/null 2>/tmp/insmod.err; then
 		not_ok "$desc"
 		diag "insmod accepted it"
 		rmmod "waitcmp_$v" || true
@@ -141,7 +141,7 @@ check "at least 25 bad values in the table ($refusal_rows)" [ "$refusal_rows" -g
 rmmod waitcmp
 klog_take >/dev/null
 check "a variant without the core is refused" \
-	sh -c "! insmod $WAITCMP/variants/waitcmp_wait_event.ko 2>/dev/null"
+	sh -c "! insmod $KO/variants/waitcmp_wait_event.ko 2>/dev/null"
 check "... the log names the missing symbol" \
 	sh -c "dmesg | grep -q 'Unknown symbol waitcmp_start'"
 check "... and it is not loaded" sh -c "! grep -q '^waitcmp_wait_event ' /proc/modules"

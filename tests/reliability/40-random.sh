@@ -101,7 +101,7 @@ done_before=0
 trial() {
 	k=$1
 	draw_trial "$k"
-	repro="insmod $WAITCMP/common/waitcmp.ko; insmod $WAITCMP/variants/waitcmp_$v.ko $params; sleep $(secs "$delay_ms"); rmmod waitcmp_$v"
+	repro="insmod $KO/common/waitcmp.ko; insmod $KO/variants/waitcmp_$v.ko $params; sleep $(secs "$delay_ms"); rmmod waitcmp_$v"
 	[ "$reader" = 0 ] || repro="$repro; meanwhile, from after the insmod until they are gone, a loop reads $DEBUGFS/$v/stats and histogram"
 	why=""
 	klog_take >/dev/null

@@ -46,7 +46,7 @@ cycle_errors=0
 
 # one_cycle N: the core and every variant, loaded and unloaded once.
 one_cycle() {
-	if ! insmod "$WAITCMP/common/waitcmp.ko"; then
+	if ! insmod "$KO/common/waitcmp.ko"; then
 		cycle_errors=$((cycle_errors + 1))
 		return 0
 	fi

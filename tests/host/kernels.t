@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# bench/kernels without a VM: the kernel option refuses what it does not
+# know before anything runs, and bench/kernels-report joins per-kernel runs
+# (made up here) into one table, with ratios, differences and the check
+# that each kernel ran the model asked for. tests/kernels.t (make
+# test-kernels) runs two real kernels end to end.
+# shellcheck disable=SC2016 # $N in single quotes is awk's
+set -eu
+cd "$(dirname "$0")/../.."
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
+
+base=build/test-host-kernels
+rm -rf "$base"
+mkdir -p "$base"
+
+# refused OPTIONS... MESSAGE: exit 2 with MESSAGE, and no results folder.
+refused() {
+	local msg=${*: -1} rc=0
+	WAITCMP_RESULTS=$base/results bench/kernels "${@:1:$#-1}" >"$base/out" 2>&1 || rc=$?
+	[ "$rc" = 2 ] && grep -qF -- "$msg" "$base/out" && [ ! -e "$base/results" ]
+}
+check "an unknown kernel is refused by name" \
+	refused --kernels "generic foo" "unknown kernel 'foo'"
+check "an unknown preemption model is refused by name" \
+	refused --kernels "generic:lazy" "unknown preemption model 'lazy' in 'generic:lazy': none, voluntary or full"
+check "a model for the RT kernel is refused" \
+	refused --kernels "rt:none" "the rt kernel is PREEMPT_RT"
+check "a kernel given twice is refused" \
+	refused --kernels "generic:full generic:full" "'generic:full' is given twice"
+check "an empty kernel list is refused" refused --kernels "" "--kernels is empty"
+check "an unknown mode is refused" refused --modes "sweep fast" "--modes takes sweep and matrix, not 'fast'"
+check "bench/run options are checked before anything runs" \
+	refused -- --iterations 0 "iterations=0 is out of range"
+check "an unknown variant is refused" refused -- --variants nope "unknown variant 'nope'"
+
+# A made-up run: kernel DIR MODEL-ASKED PREEMPT-LINE KERNEL-VERSION P50S STATES
+fake_kernel() {
+	local d=$run/$1 i=0 v p50 st
+	mkdir -p "$d/sweep" "$d/matrix"
+	printf 'spec: %s\nmodel_requested: %s\nrelease: 6.1.0-test\n' "$1" "$2" >"$d/kernel"
+	printf 'preempt: %s\nkernel_version: %s\n' "$3" "$4" >"$d/sweep/env"
+	echo "variant,status,samples,p50_ns,p90_ns,p99_ns,max_ns" >"$d/sweep/summary.csv"
+	echo "variant,status,state,iowait,load,hung_task,unload_ms" >"$d/matrix/matrix.csv"
+	read -ra p50 <<<"$5"
+	read -ra st <<<"$6"
+	for v in wait_event swait io_wait_event completion; do
+		echo "$v,ok,1000,${p50[$i]},$((p50[i] * 2)),$((p50[i] * 4)),$((p50[i] * 8))" >>"$d/sweep/summary.csv"
+		echo "$v,ok,${st[$i]},no,yes,yes,50" >>"$d/matrix/matrix.csv"
+		mkdir -p "$d/sweep/$v"
+		printf '%s 0.5\n%s 1\n' "${p50[$i]}" "$((p50[i] * 4))" >"$d/sweep/$v/cdf.dat"
+		i=$((i + 1))
+	done
+	echo ok >"$d/status"
+	echo "$1" >>"$run/kernels.list"
+}
+
+run=$base/agree
+mkdir -p "$run"
+printf 'kernels: generic:voluntary rt\ndate_utc: 2026-01-01T00:00:00Z\nhost: test\nrun_args: \n' >"$run/env"
+fake_kernel generic-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
+fake_kernel rt default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
+check "the report joins two kernels" bench/kernels-report "$run"
+rows=$(tail -n +2 "$run/kernels.csv" | wc -l)
+ok "$([ "$rows" = 8 ] && echo 0 || echo 1)" "a row per (kernel, variant): $rows of 8"
+check "ratios to the first kernel" \
+	grep -q '^rt,6.1.0-test,rt,swait,ok,1000,40000,80000,160000,320000,2.00,2.00,D,no,yes,yes,50$' "$run/kernels.csv"
+check "the model in force is read from the guest: voluntary" \
+	grep -q '^generic-voluntary,6.1.0-test,voluntary,' "$run/kernels.csv"
+check "equal behaviour is reported as no difference" \
+	grep -q '^\*\*No difference\*\*' "$run/kernels.md"
+check "the primitive that stands out from the kernel-wide shift loses" \
+	grep -q 'rt.* against generic-voluntary: kernel-wide p50 shift 2.00×; gain: none; lose: completion (2.50× the shift)' "$run/kernels.md"
+check "a CDF per variant across kernels" test -s "$run/cdf/completion.svg"
+check "the panel figure" test -s "$run/latency-cdf-kernels.svg"
+
+run=$base/differ
+mkdir -p "$run"
+fake_kernel generic-none none "(none) voluntary full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
+fake_kernel generic-full full "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D S D D"
+rc=0
+bench/kernels-report "$run" || rc=$?
+ok "$([ "$rc" = 1 ] && echo 0 || echo 1)" "a kernel that ran another model than asked fails the report"
+check "and says which" grep -qx 'failed: preempt=full asked, voluntary in force' "$run/generic-full/status"
+check "a behaviour that differs is in bold" grep -q '| \*\*S · iowait no · load yes · hung yes\*\* |' "$run/kernels.md"
+check "and counted" grep -q '^\*\*1 differences\*\*' "$run/kernels.md"
+
+check "kernels-doc refuses a folder without a report" sh -c '! bench/kernels-doc "$1" "$2/x.md" 2>/dev/null' _ "$base" "$base"
+check "kernels-doc writes a page from the report" bench/kernels-doc "$base/agree" "$base/kernels.md"
+check "no marker left" sh -c "! grep -q '@[A-Z]*@' '$base/kernels.md'"
+check "the figure is copied next to the page" test -s "$base/kernels-cdf.svg"
+done_testing
