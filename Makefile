@@ -23,7 +23,8 @@ SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	tests/fixtures/make-fixtures \
 	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
 	tests/reliability/run tests/reliability/run-host tests/reliability/stress-sweep \
-	tests/reliability/guest-modules tests/reliability/*.sh tests/reliability/*.t)
+	tests/reliability/guest-modules tests/reliability/*.sh tests/reliability/*.t \
+	tests/debug-kernel)
 
 .PHONY: all modules sync tools deps test test-debug test-kernels kernels bench matrix bench-perf reliability check \
 	checkpatch sparse shellcheck clean help
@@ -96,19 +97,19 @@ matrix:
 deps:
 	scripts/deps build test bench
 
+# The reliability suite's fast part (fast.t, runner-faults.t) is in here;
+# the full suite is make reliability.
 test: deps all
-	prove -v tests/host/ tests/vm-suite.t
+	prove -v tests/host/ tests/vm-suite.t tests/reliability/fast.t \
+		tests/reliability/runner-faults.t
 
 # The suite on a debug kernel (lockdep, DEBUG_ATOMIC_SLEEP, KASAN,
-# kmemleak) built once from linux-source-6.1 by vm/build-kernel (long).
-# Its last result is in docs/reliability.md.
-test-debug:
-	scripts/deps build test debug
-	vm/build-kernel
-	eval "$$(vm/build-kernel env)" && \
-		export WAITCMP_KERNEL WAITCMP_MODULES KDIR && \
-		$(MAKE) all KDIR="$$KDIR" && \
-		prove -v tests/vm-suite.t tests/reliability/fast.t
+# kmemleak) built once from linux-source-6.1 by vm/build-kernel (long);
+# tests/debug-kernel rewrites docs/debug-kernel.md with the result.
+test-debug: deps
+	scripts/deps debug
+	$(MAKE) tools
+	tests/debug-kernel
 
 # The full reliability suite (docs/reliability.md); SEED=N replays a seed.
 reliability:
