@@ -9,4 +9,5 @@ cd "$(dirname "$0")/.."
 out=build/test-vm
 rm -rf "$out"
 mkdir -p "$out"
-exec vm/run --timeout 1200 --out "$out" -- tests/guest/run-all
+# WAITCMP_TIMEOUT_SCALE: a slower kernel (make test-debug) gets longer.
+exec vm/run --timeout $((1200 * ${WAITCMP_TIMEOUT_SCALE:-1})) --out "$out" -- tests/guest/run-all

@@ -61,7 +61,7 @@ while IFS= read -r line; do
 	fi
 done < <(
 	rc=0
-	vm/run -q --timeout 900 --out "$out" -- tests/reliability/run --fast --seed "$seed" 2>&1 || rc=$?
+	vm/run -q --timeout $((900 * ${WAITCMP_TIMEOUT_SCALE:-1})) --out "$out" -- tests/reliability/run --fast --seed "$seed" 2>&1 || rc=$?
 	echo "guest-exit $rc"
 )
 check "the guest part ran to its end: exit ${guest_rc:-none}, plan 1..${guest_plan:-none}, $guest_points points" \
