@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The performance bench: bench/perf-report on a run folder made here with
-# known figures (ratios, verdicts, percentiles, the scaling sentence); the
+# known figures (ratios, verdicts, percentiles, the scaling figures and
+# their sentences, what is missing); the
 # floor module in the VM (loads, records every wake, refuses bad values,
 # unloads within a second, mid-run too); and bench/perf-run --quick, start
 # to finish, whose report must have its tables.
@@ -17,7 +18,8 @@ trap 'rm -rf "$base"' EXIT
 # --- bench/perf-report on known figures -------------------------------
 
 run=$base/fixture
-mkdir -p "$run/fidelity/b2b" "$run/fidelity/period" "$run/overhead" "$run/peers" "$run/smp1"
+mkdir -p "$run/fidelity/b2b" "$run/fidelity/period" "$run/overhead" "$run/peers" "$run/smp1/runs" \
+	"$run/runs" "$run/waiters/swait" "$run/waiters/wait_event" "$run/waiters/completion"
 cat >"$run/env" <<EOF
 date_utc: 2026-01-01T00:00:00Z
 host_cpu: Test CPU
@@ -37,6 +39,8 @@ iterations: 1000
 rounds: 3
 overhead_placement: unbound
 cyclic_loops: 100
+waiter_iterations: 50
+waiter_period_us: 1000
 EOF
 b2b_csv() {
 	echo "tool,placement,round,samples,p50_ns,p99_ns,elapsed_ns,wakes_per_s"
@@ -73,6 +77,32 @@ rm "$run/b2b.csv.unbound"
 	echo "traced,unbound,1,1000,700,5000,111111111,9000"
 } >"$run/overhead.csv"
 printf 'samples: 1000\nlost_events: 0\n' >"$run/overhead/traced-r1.analysis"
+# The harness's wake cost per boot: 4 us with 1 CPU, 8 us with 2 (the
+# median of 7000, 8000, 9000 over the main boot's rounds).
+printf 'p50_ns: 520\nwake_cost_p50_ns: 4000\n' >"$run/smp1/runs/harness-unbound-r1"
+for c in 7000 8000 9000; do
+	printf 'p50_ns: 720\nwake_cost_p50_ns: %s\n' "$c" >"$run/runs/harness-unbound-r${c%000}"
+done
+echo "insmod: no" >"$run/runs/harness-unbound-r1.err"	# not a run
+# Against the waiters: swait's wake-all costs 10 us per waiter (linear),
+# its latency grows as the square root; its wake one stays near 10 us
+# (within 1.3x) at a flat 20 us latency. wait_event's wake one wakes all.
+{
+	echo "variant,wake_all,waiters,samples,woken_per_wake,wake_cost_p50_ns,wake_cost_mean_ns,p50_ns,p99_ns"
+	# w, not n: tap.sh counts its test points in n.
+	for w in 1 2 4 8 16 32 64; do
+		c1=10000
+		case $w in 2 | 16) c1=13000 ;; 8) c1=11000 ;; esac
+		echo "swait,0,$w,50,1.00,$c1,$c1,20000,90000"
+		echo "swait,1,$w,$((50 * w)),$w.00,$((10000 * w)),$((10000 * w)),$(awk -v w="$w" 'BEGIN { printf "%d", 20000 * sqrt(w) }'),90000"
+		echo "wait_event,0,$w,$((50 * w)),$w.00,$((10000 * w)),$((10000 * w)),20000,90000"
+		echo "wait_event,1,$w,$((50 * w)),$w.00,$((10000 * w)),$((10000 * w)),20000,90000"
+	done
+} >"$run/waiters/scaling.csv"
+echo ok >"$run/waiters/swait/status"
+echo ok >"$run/waiters/wait_event/status"
+echo failed >"$run/waiters/completion/status"
+echo "waiters=64 wake_all=1: insmod: ERROR: could not insert module" >"$run/waiters/completion/reason"
 analysis() {
 	printf 'variant: wait_event\nsamples: %s\np50_ns: %s\nlost_events: %s\nsched_matched: %s\nsched_p50_ns: %s\nsched_p50_diff_pct: %s\n' "$@"
 }
@@ -133,18 +163,53 @@ check "pipe: µs per op and ops/s, against the floor's rate" \
 	row "| perf bench sched pipe (processes) | same (taskset -c 0) | n/a | n/a | 5.0 | 200000 | 0.05x |"
 check "cyclictest p50 and p99 from its histogram" \
 	row "| CPU 1 | 5 | 6 | 7 | 100 |"
-check "the scaling table has one row per boot" \
-	row "| 1 | 0.5 | 20000 | 0.5 | 19000 | 0.95x |"
-check "and a sentence on how the rate changes" \
-	row "From 1 to 2 guest CPUs the floor's back-to-back rate falls to 0.62x"
+check "the CPU scaling table has one row per boot, with the wake cost" \
+	row "| 1 | 0.5 | 20000 | 0.5 | 4.0 | 19000 | 0.95x |"
+check "the wake cost is the median over the rounds" \
+	row "| 2 | 0.7 | 12500 | 0.7 | 8.0 | 12000 | 0.96x |"
+check "a sentence on how wake cost and latency grow with the CPUs" \
+	row "From 1 to 2 guest CPUs the harness's wake cost grows 2.0x (4.0 to 8.0 µs), about linearly (log-log slope 1.00: ×2.00 per doubling); its latency grows 1.4x (0.5 to 0.7 µs), less than linearly (log-log slope 0.47"
+check "and one on how the rate changes" \
+	row "The floor's back-to-back rate falls to 0.62x"
+check "the CPU scaling has its figure" row "![Harness wake cost, harness and floor latency p50 against the guest's CPUs](performance-cpus.svg)"
+check "a linear wake-all cost is said to grow linearly" \
+	row "- \`swait\`: from 1 to 64 waiters the waker's cost of a wake-all grows 64x (10.0 to 640.0 µs), about linearly (log-log slope 1.00: ×2.00 per doubling); of a wake-one it stays flat within 1.3x (10.0 to 13.0 µs;"
+check "a square-root latency grows less than linearly, a constant one is flat" \
+	row "The waiters' latency p50 grows 8.0x (20.0 to 160.0 µs), less than linearly (log-log slope 0.50: ×1.41 per doubling) with wake-all, and stays flat within 1.0x (20.0 to 20.0 µs; log-log slope 0.00) with wake-one."
+check "a wake one that wakes every waiter says so" \
+	row "Its wake-one call woke 64.00 waiters per wake at 64 waiters."
+check "a failed variant of the waiters phase is named with its reason" \
+	row "- \`completion\` failed: waiters=64 wake_all=1: insmod: ERROR"
+check "the waiters' parameters come from the run" row "waiting kthreads (no affinity), \`iterations=50\` wakes \`period_us=1000\` apart"
+check "the waiters have their figure" row "![Wake cost and latency p50 against the number of waiters, wake one (dashed) and wake all (solid), per variant](performance-waiters.svg)"
+r=0
+for f in performance-waiters performance-cpus; do
+	for e in png svg; do
+		if ! { [ -s "$run/$f.$e" ] && cmp -s "$run/$f.$e" "$base/$f.$e"; }; then
+			echo "# $f.$e missing or not beside the doc"
+			r=1
+		fi
+	done
+	grep -q '</svg>' "$run/$f.svg" || r=1
+	file "$run/$f.png" | grep -q 'PNG image' || r=1
+done
+ok "$r" "both figures, PNG and SVG, in the run folder and beside --doc"
 check "published figures cite their sources" row "https://lore.kernel.org/all/aDqs0_c_vq96EWW6@gmail.com/"
 r=0; bench/perf-report "$base/nothing" >/dev/null 2>&1 && r=1
 ok "$r" "a missing folder is refused"
 mkdir "$base/empty"
 r=0
-bench/perf-report "$base/empty" >/dev/null 2>&1 || r=1
+bench/perf-report "$base/empty" --doc "$base/doc.md" >/dev/null 2>&1 || r=1
 grep -q "Not measured (no b2b.csv)" "$base/empty/perf.md" || r=1
 ok "$r" "an empty run folder says what was not measured"
+r=0
+grep -A 2 "^## Scaling with the number of waiters" "$base/empty/perf.md" | grep -q "^Not measured (no waiters/scaling.csv" || r=1
+grep -A 2 "^## Scaling with the guest's CPUs" "$base/empty/perf.md" | grep -q "^Not measured: needs boots with other CPU counts" || r=1
+grep -q "performance-.*\.svg" "$base/empty/perf.md" && r=1
+ok "$r" "missing scaling parts are not measured, without a figure"
+r=0
+ls "$base"/performance-* "$base"/empty/performance-* >/dev/null 2>&1 && r=1
+ok "$r" "no figure from an older run is left beside the doc"
 
 # --- the floor in the VM ----------------------------------------------
 
@@ -214,7 +279,7 @@ ok "$r" "the run is complete and latest-perf points at it"
 r=0; [ "$(grep -c '^floor,' "$q/b2b.csv")" -ge 2 ] && [ "$(grep -c '^harness,' "$q/b2b.csv")" -ge 2 ] &&
 	awk -F, 'NR > 1 && $4 != 1000 { bad = 1 } END { exit bad }' "$q/b2b.csv" || r=1
 ok "$r" "b2b.csv has the floor and the harness, 1000 samples each run"
-for s in "## Targets" "## Back to back" "## Overhead" "## Fidelity" "## Peers" "## Analyser speed" "What emulation distorts" "What to expect on real hardware"; do
+for s in "## Targets" "## Back to back" "## Overhead" "## Fidelity" "## Peers" "## Analyser speed" "## Scaling with the number of waiters" "## Scaling with the guest's CPUs" "What emulation distorts" "What to expect on real hardware"; do
 	r=0; grep -q "$s" "$q/perf.md" || r=1
 	ok "$r" "the report has: $s"
 done
@@ -224,5 +289,16 @@ r=0; [ -s "$q/fidelity/b2b/analysis" ] && [ -s "$q/analyser.csv" ] || r=1
 ok "$r" "the traces were analysed and the analyser timed"
 r=0; grep -q "This is a --quick run" "$q/perf.md" || r=1
 ok "$r" "a quick run says its figures mean nothing"
+r=0
+[ "$(grep -c '^wait_event_interruptible_exclusive,[01],' "$q/waiters/scaling.csv" 2>/dev/null)" = 14 ] || r=1
+ok "$r" "a quick run measures one variant at 1..64 waiters, wake one and all"
+r=0
+grep -q "^- \`wait_event_interruptible_exclusive\`: from 1 to 64 waiters the waker's cost of a wake-all" "$q/perf.md" &&
+	grep -q '](performance-waiters.svg)' "$q/perf.md" && [ -s "$q/performance-waiters.png" ] &&
+	[ -s "$q/performance-waiters.svg" ] || r=1
+ok "$r" "its report has the waiters' figure and sentence"
+r=0
+grep -A 2 "^## Scaling with the guest's CPUs" "$q/perf.md" | grep -q "^Not measured" || r=1
+ok "$r" "a quick run makes no extra boots: the CPU scaling is not measured"
 
 done_testing
