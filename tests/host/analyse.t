@@ -330,6 +330,19 @@ run --help
 check "--help: exit status 0, names the plot files" \
 	test "$rc" = 0 -a -n "$(printf '%s\n' "$out" | grep 'VARIANT.cdf.dat')"
 
+# Each reopen is cheap only while libtracecmd calls the analyser's own
+# tep_parse_kallsyms() (which skips the file's kallsyms): it must be in the
+# executable's dynamic symbol table.
+kallsyms_exported() {
+	nm -D --defined-only "$an" | grep -qw tep_parse_kallsyms
+}
+if command -v nm >/dev/null; then
+	check "bench/analyse exports its tep_parse_kallsyms to libtracecmd" \
+		kallsyms_exported
+else
+	skip "no nm to list the dynamic symbols of bench/analyse"
+fi
+
 # The reading in slices (reopening the file, see bench/analyse.c) must not
 # change a number: a build that reopens every 97 records agrees.
 if command -v pkg-config >/dev/null && command -v cc >/dev/null; then
