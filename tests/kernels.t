@@ -55,5 +55,5 @@ check "the behaviour matrix across kernels says what differs" \
 doc=$base/kernels.md
 check "bench/kernels-doc writes the page" bench/kernels-doc "$run" "$doc"
 check "no marker is left in the page" sh -c "! grep -q '@[A-Z]*@' '$doc'"
-check "the page's figure is next to it" test -s "$base/kernels-cdf.svg"
+check "the page's figure is next to it" test -s "$base/kernels-cdf.png"
 done_testing

@@ -90,5 +90,5 @@ check "and counted" grep -q '^\*\*1 differences\*\*' "$run/kernels.md"
 check "kernels-doc refuses a folder without a report" sh -c '! bench/kernels-doc "$1" "$2/x.md" 2>/dev/null' _ "$base" "$base"
 check "kernels-doc writes a page from the report" bench/kernels-doc "$base/agree" "$base/kernels.md"
 check "no marker left" sh -c "! grep -q '@[A-Z]*@' '$base/kernels.md'"
-check "the figure is copied next to the page" test -s "$base/kernels-cdf.svg"
+check "the figure is copied next to the page" test -s "$base/kernels-cdf.png"
 done_testing
