@@ -23,8 +23,8 @@ unload_check() {
 	[ "$settle" = "done" ] && wait_done "$v" 60
 	[ "$settle" != "done" ] && [ "$settle" != 0 ] && sleep "$settle"
 	ms=$(unload_ms "$v")
-	check "$v: unload $when takes under 1 s (${ms} ms)" \
-		[ "$ms" -lt 1000 ]
+	check "$v: unload $when takes under $UNLOAD_LIMIT (${ms} ms)" \
+		[ "$ms" -lt "$UNLOAD_LIMIT_MS" ]
 	check "$v: nothing left after unload $when" nothing_left "$v"
 }
 

@@ -14,6 +14,12 @@ VARIANTS=$(for ko in "$KO"/variants/waitcmp_*.ko; do
 	basename "$ko" .ko | sed 's/^waitcmp_//'
 done)
 
+# vm/run passes WAITCMP_TIMEOUT_SCALE for a slower kernel (make test-debug:
+# KASAN and lockdep under single-thread TCG); bounds on time scale with it.
+TIME_SCALE=${WAITCMP_TIMEOUT_SCALE:-1}
+UNLOAD_LIMIT_MS=$((1000 * TIME_SCALE))
+UNLOAD_LIMIT="$((UNLOAD_LIMIT_MS / 1000)) s"
+
 t_count=0
 t_failed=0
 

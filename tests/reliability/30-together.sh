@@ -17,7 +17,7 @@ shuffle() {
 	SHUFFLED=$(sort -n /tmp/shuffle.keys | cut -d' ' -f2 | tr '\n' ' ')
 }
 
-# unload_all ROUND VARIANTS...: in the given order; every unload under 1 s,
+# unload_all ROUND VARIANTS...: in the given order; every unload in time,
 # its threads gone, the variants not yet unloaded still loaded.
 unload_all() {
 	round=$1
@@ -30,13 +30,13 @@ unload_all() {
 		[ "$UNLOAD_RC" = stuck ] && bail "$round: rmmod waitcmp_$v hangs (seed $seed); order: $*"
 		[ "$UNLOAD_MS" -gt "$worst" ] && worst=$UNLOAD_MS
 		# shellcheck disable=SC2086 # pids are words
-		if [ "$UNLOAD_RC" != 0 ] || [ "$UNLOAD_MS" -ge 1000 ] || loaded "$v" ||
+		if [ "$UNLOAD_RC" != 0 ] || [ "$UNLOAD_MS" -ge "$UNLOAD_LIMIT_MS" ] || loaded "$v" ||
 			[ -e "$DEBUGFS/$v" ] || ! gone $pids; then
 			slow=$((slow + 1))
 			diag "$round: $v: rmmod rc $UNLOAD_RC, $UNLOAD_MS ms, loaded: $(loaded "$v" && echo yes || echo no)"
 		fi
 	done
-	is "$slow" 0 "$round: each unload under 1 s, its threads and files gone (slowest $worst ms)"
+	is "$slow" 0 "$round: each unload under $UNLOAD_LIMIT, its threads and files gone (slowest $worst ms)"
 	figure "together_${round}_slowest_unload_ms" "$worst"
 	check "$round: no waitcmp thread left" sh -c "! grep -qs waitcmp_ /proc/[0-9]*/comm"
 }

@@ -133,7 +133,7 @@ trial() {
 		echo "$log" | grep -q "waitcmp: $v: End of run (stopped)" && stopped=$((stopped + 1))
 		found=$(echo "$log" | grep -E "$SPLAT" | head -n 3 || true)
 		[ "$UNLOAD_RC" = 0 ] || why="$why rmmod exit $UNLOAD_RC: $(cat /tmp/unload.err);"
-		[ "$UNLOAD_MS" -lt 1000 ] || why="$why unload took $UNLOAD_MS ms;"
+		[ "$UNLOAD_MS" -lt "$UNLOAD_LIMIT_MS" ] || why="$why unload took $UNLOAD_MS ms;"
 		nothing_left "$v" || why="$why something left (module, debugfs or thread);"
 		[ "$ends" = 1 ] || why="$why $ends 'End of run' lines, want 1;"
 		[ -z "$found" ] || why="$why kernel log: $found;"

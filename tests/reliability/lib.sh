@@ -88,7 +88,7 @@ gone() {
 # sets UNLOAD_RC and UNLOAD_MS. rmmod can sleep in D state where no signal
 # reaches it, so the suite cannot wait forever: past the watchdog,
 # UNLOAD_RC is "stuck" and the blocked tasks go to the kernel log.
-UNLOAD_WATCHDOG_S=30
+UNLOAD_WATCHDOG_S=$((30 * TIME_SCALE))
 unload_timed() {
 	rm -f /tmp/unload.res
 	t0=$(now_ms_fine)
