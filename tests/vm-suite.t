@@ -3,10 +3,11 @@
 #
 # Boots the VM once and runs every in-guest test (tests/guest/), whose TAP
 # comes back on the guest's output. The results folder is kept in
-# build/test-vm: console log, kernel log, trace.dat files.
+# build/test-vm (under $WAITCMP_TEST_OUT instead of build when set: make
+# test-debug keeps its own): console log, kernel log, trace.dat files.
 set -eu
 cd "$(dirname "$0")/.."
-out=build/test-vm
+out=${WAITCMP_TEST_OUT:-build}/test-vm
 rm -rf "$out"
 mkdir -p "$out"
 # WAITCMP_TIMEOUT_SCALE: a slower kernel (make test-debug) gets longer.

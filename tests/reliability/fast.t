@@ -29,7 +29,7 @@ vm/kernel image >/dev/null || skip_guest "no kernel for the VM (see vm/kernel's 
 ls "$(vm/kernel moddir)"/variants/waitcmp_*.ko >/dev/null 2>&1 || skip_guest "modules not built (make modules)"
 
 seed=${WAITCMP_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
-out=build/reliability-fast
+out=${WAITCMP_TEST_OUT:-build}/reliability-fast
 rm -rf "$out"
 mkdir -p "$out"
 echo "# guest: tests/reliability/run --fast --seed $seed (WAITCMP_SEED=$seed replays it)"
