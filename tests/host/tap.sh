@@ -25,6 +25,18 @@ check() {
 	if "$@"; then ok 0 "$desc"; else ok 1 "$desc"; fi
 }
 
+# vm_missing: prints why no guest can boot here and succeeds, or fails
+# when one can (the test files that boot guests skip on it).
+vm_missing() {
+	if ! command -v qemu-system-x86_64 >/dev/null; then
+		echo "qemu-system-x86_64 not installed"
+	elif ! vm/kernel image >/dev/null; then
+		echo "no kernel for the VM (see vm/kernel's message)"
+	else
+		return 1
+	fi
+}
+
 done_testing() {
 	echo "1..$n"
 	[ "$failed" -eq 0 ]

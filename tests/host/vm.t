@@ -17,13 +17,9 @@ tidy() {
 	[ -s "$1/console.log" ] && [ -s "$1/qemu.cmd" ] && [ ! -e "$1/.cmd" ] && [ ! -e "$1/.exitcode" ]
 }
 
-if ! command -v qemu-system-x86_64 >/dev/null; then
-	echo "1..0 # SKIP qemu-system-x86_64 not installed"
-	exit 0
-fi
 # The kernel may have to be downloaded first: without it, nothing to test.
-if ! vm/kernel image >/dev/null; then
-	echo "1..0 # SKIP no kernel for the VM (see vm/kernel's message)"
+if why=$(vm_missing); then
+	echo "1..0 # SKIP $why"
 	exit 0
 fi
 

@@ -75,22 +75,23 @@ growth() {
 	eval "echo \$((snap_after_$2 - snap_$1_$2))"
 }
 
+# run_cycles N: cycles 1..N.
+run_cycles() {
+	c=1
+	while [ "$c" -le "$1" ]; do
+		one_cycle "$c"
+		c=$((c + 1))
+	done
+}
+
 ! core_loaded || rmmod waitcmp
 nvm=$(echo "$VARIANTS" | wc -w)
 warmup=2
 t0=$(now_ms)
 snap start
-c=1
-while [ "$c" -le "$warmup" ]; do
-	one_cycle "$c"
-	c=$((c + 1))
-done
+run_cycles "$warmup"
 snap base
-c=1
-while [ "$c" -le "$cycles" ]; do
-	one_cycle "$c"
-	c=$((c + 1))
-done
+run_cycles "$cycles"
 snap after
 secs=$(( ($(now_ms) - t0) / 1000 ))
 

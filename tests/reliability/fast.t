@@ -24,8 +24,7 @@ skip_guest() {
 	done_testing
 	exit
 }
-command -v qemu-system-x86_64 >/dev/null || skip_guest "qemu-system-x86_64 not installed"
-vm/kernel image >/dev/null || skip_guest "no kernel for the VM (see vm/kernel's message)"
+if why=$(vm_missing); then skip_guest "$why"; fi
 ls "$(vm/kernel moddir)"/variants/waitcmp_*.ko >/dev/null 2>&1 || skip_guest "modules not built (make modules)"
 
 seed=${WAITCMP_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}

@@ -17,12 +17,8 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=tests/host/tap.sh
 . tests/host/tap.sh
 
-if ! command -v qemu-system-x86_64 >/dev/null; then
-	echo "1..0 # SKIP qemu-system-x86_64 not installed"
-	exit 0
-fi
-if ! vm/kernel image >/dev/null; then
-	echo "1..0 # SKIP no kernel for the VM (see vm/kernel's message)"
+if why=$(vm_missing); then
+	echo "1..0 # SKIP $why"
 	exit 0
 fi
 
