@@ -9,6 +9,11 @@ field() {
 	return 0
 }
 
+# us NS: NS nanoseconds in µs, one decimal; "-" if empty or n/a (no samples).
+us() {
+	awk -v v="$1" 'BEGIN { if (v == "" || v == "n/a") print "-"; else printf "%.1f", v / 1000 }'
+}
+
 # The family a variant belongs to, from its name: the plots group by it.
 family() {
 	case $1 in

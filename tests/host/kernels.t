@@ -80,12 +80,18 @@ run=$base/differ
 mkdir -p "$run"
 fake_kernel generic-none none "(none) voluntary full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
 fake_kernel generic-full full "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D S D D"
+# A variant that ran without a sample (its summary says n/a).
+sed -i 's|^swait,ok,1000,.*|swait,ok,0,n/a,n/a,n/a,n/a|' "$run/generic-full/sweep/summary.csv"
 rc=0
 bench/kernels-report "$run" || rc=$?
 ok "$([ "$rc" = 1 ] && echo 0 || echo 1)" "a kernel that ran another model than asked fails the report"
 check "and says which" grep -qx 'failed: preempt=full asked, voluntary in force' "$run/generic-full/status"
 check "a behaviour that differs is in bold" grep -q '| \*\*S · iowait no · load yes · hung yes\*\* |' "$run/kernels.md"
 check "and counted" grep -q '^\*\*1 differences\*\*' "$run/kernels.md"
+check "a variant without samples has no ratio" \
+	grep -q '^generic-full,6.1.0-test,[a-z]*,swait,ok,0,n/a,n/a,n/a,n/a,,,' "$run/kernels.csv"
+check "... shows - in the latency table" grep -q '^| swait | 20.0 / 80.0 (1.00×) | - |$' "$run/kernels.md"
+check "... and is not said to gain" sh -c "! grep -q 'gain: swait' '$run/kernels.md'"
 
 check "kernels-doc refuses a folder without a report" sh -c '! bench/kernels-doc "$1" "$2/x.md" 2>/dev/null' _ "$base" "$base"
 check "kernels-doc writes a page from the report" bench/kernels-doc "$base/agree" "$base/kernels.md"
