@@ -9,8 +9,9 @@
 #  - a bench run cut off half-way (TERM or KILL to bench/run, ^C or KILL
 #    to its process group, its qemu killed) leaves a folder whose status
 #    is not complete, results/latest still on the last complete run, and
-#    (except after a KILL, which nothing can catch) no qemu behind.
-# Nine boots, about 4 minutes under TCG.
+#    (except after a KILL, which nothing can catch) no qemu behind;
+#  - so does bench/kernels cut off by a TERM, with its bench/run.
+# Ten boots, about 5 minutes under TCG.
 set -eu
 cd "$(dirname "$0")/../.."
 
@@ -143,14 +144,20 @@ latest_kept() {
 	[ "$(readlink "$tmp/results/latest")" = "$complete" ]
 }
 
-# cut_off NAME SIGNAL WHOM: start a long bench run in a process group of
-# its own, wait until its guest runs the sweep, then send SIGNAL to WHOM:
-# leader (bench/run alone), group (its process group) or qemu. Sets
-# folder, ended (seconds bench/run took to end, or "no") and status.
+# cut_off NAME SIGNAL WHOM [CMD...]: start CMD (default: a long bench run)
+# in a process group of its own, wait until its guest runs the sweep (a
+# "bench: [1/" line in NAME.log, or in $CUT_WATCH when set), then send
+# SIGNAL to WHOM: leader (CMD alone), group (its process group) or qemu.
+# Sets folder, ended (seconds CMD took to end, or "no") and status.
 cut_off() {
 	local sig=$2 whom=$3 pid i log=$tmp/$1.log
+	local watch=${CUT_WATCH:-$tmp/$1.log}
+	shift 3
+	[ $# -gt 0 ] || set -- bench/run --variants wait_event --iterations 1000000 --acct-iterations 3
 	set -m
-	bench/run --variants wait_event --iterations 1000000 --acct-iterations 3 >"$log" 2>&1 &
+	# SIGINT back to its default: a test run from a background job (nohup
+	# ... &) inherits it ignored, and bash cannot trap what it gets ignored.
+	env --default-signal=INT "$@" >"$log" 2>&1 &
 	pid=$!
 	set +m
 	# Out of the job table: no "Killed" notes from bash on stderr. It is
@@ -158,12 +165,12 @@ cut_off() {
 	disown "$pid"
 	echo "$pid" >>"$tmp/groups"
 	for ((i = 0; i < 240; i++)); do
-		has "$log" 'bench: \[1/' && break
+		has "$watch" 'bench: \[1/' && break
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.5
 	done
-	folder=$(sed -n 's/^bench: results in //p' "$log")
-	if ! has "$log" 'bench: \[1/'; then
+	folder=$(sed -n 's/^bench[a-z/]*: results in //p' "$log")
+	if ! has "$watch" 'bench: \[1/'; then
 		sed 's/^/# /' "$log"
 		ended=no status="never started"
 		return 0
@@ -225,5 +232,18 @@ if [ -n "$(qemu_of "$folder")" ]; then
 	echo "# KILL to bench/run alone leaves its qemu running until vm/run's timeout (6 h): killed here"
 fi
 kill_qemu_of "$folder"
+
+# TERM to bench/kernels: it marks its folder and stops its bench/run,
+# which marks the kernel's sweep and takes the guest with it.
+kout=$tmp/kernels-out
+CUT_WATCH=$kout/generic/sweep.log cut_off kernels TERM leader \
+	bench/kernels --kernels generic --modes sweep --out "$kout" -- \
+	--variants wait_event --iterations 1000000 --acct-iterations 3
+check "TERM to bench/kernels: it ends within 30 s (took: $ended)" [ "$ended" != no ]
+check "... its folder says failed: interrupted ($status)" [ "$status" = "failed: interrupted" ]
+ksweep=$(cat "$kout/generic/sweep/status" 2>/dev/null || echo "no status file")
+check "... and so does the kernel's sweep ($ksweep)" [ "$ksweep" = "failed: interrupted" ]
+check "... no qemu left behind" no_qemu_of "$kout"
+kill_qemu_of "$kout"
 
 done_testing
