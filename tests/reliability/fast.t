@@ -18,6 +18,18 @@ cd "$(dirname "$0")/../.."
 
 host_safety_tests
 
+# The pattern the guest part fails on: a debug kernel's boot banner is no
+# splat (the first make test-debug failed on it), a KASAN report is one.
+splat_pattern_ok() {
+	(
+		# shellcheck source=tests/reliability/lib.sh
+		. tests/reliability/lib.sh
+		! echo '[ 1.4] rcu: 	RCU callback double-/use-after-free debug is enabled.' | grep -qE "$SPLAT" &&
+			echo '[ 9.1] BUG: KASAN: use-after-free in waitcmp_wake+0x1c/0x40' | grep -qE "$SPLAT"
+	)
+}
+check "the splat pattern: a debug kernel's boot banner is none, a KASAN report is one" splat_pattern_ok
+
 skip_guest() {
 	n=$((n + 1))
 	echo "ok $n # SKIP reliability guest part: $1"

@@ -54,8 +54,10 @@ klog_take() {
 }
 
 # The lines that mean the kernel is unwell. "Call Trace" catches splats
-# whose first line has another wording.
-SPLAT='WARNING|BUG|Oops|blocked for more than|Call Trace|general protection|list_add corruption|list_del corruption|refcount_t|underflow|use-after-free|soft lockup|rcu_sched self-detected|rcu: INFO'
+# whose first line has another wording. Not "use-after-free" alone: a
+# debug kernel's boot banner has it ("RCU callback double-/use-after-free
+# debug is enabled"); KASAN's and refcount_t's reports match BUG, refcount_t.
+SPLAT='WARNING|BUG|Oops|blocked for more than|Call Trace|general protection|list_add corruption|list_del corruption|refcount_t|underflow|soft lockup|rcu_sched self-detected|rcu: INFO'
 
 splats_in() {
 	grep -E "$SPLAT" "$1" || true
@@ -88,7 +90,7 @@ gone() {
 # sets UNLOAD_RC and UNLOAD_MS. rmmod can sleep in D state where no signal
 # reaches it, so the suite cannot wait forever: past the watchdog,
 # UNLOAD_RC is "stuck" and the blocked tasks go to the kernel log.
-UNLOAD_WATCHDOG_S=$((30 * TIME_SCALE))
+UNLOAD_WATCHDOG_S=$((30 * ${TIME_SCALE:-1}))
 unload_timed() {
 	rm -f /tmp/unload.res
 	t0=$(now_ms_fine)
