@@ -102,7 +102,7 @@ deps:
 # The guests run every vCPU in one host thread: with a thread per vCPU,
 # QEMU livelocked the debug kernel in text_poke_bp (tests/debug-kernel),
 # and CI's VM suite once hung where trace-cmd enables events (the same
-# code patching). The suite takes as long either way (270 s against 262).
+# code patching). The VM suite took about as long either way, timed here.
 test: deps all
 	WAITCMP_TCG_THREAD=single prove -v tests/host/ tests/vm-suite.t \
 		tests/reliability/fast.t tests/reliability/runner-faults.t
