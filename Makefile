@@ -99,13 +99,9 @@ deps:
 
 # The reliability suite's fast part (fast.t, runner-faults.t) is in here;
 # the full suite is make reliability.
-# The guests run every vCPU in one host thread: with a thread per vCPU,
-# QEMU livelocked the debug kernel in text_poke_bp (tests/debug-kernel),
-# and CI's VM suite once hung where trace-cmd enables events (the same
-# code patching). The VM suite took about as long either way, timed here.
 test: deps all
-	WAITCMP_TCG_THREAD=single prove -v tests/host/ tests/vm-suite.t \
-		tests/reliability/fast.t tests/reliability/runner-faults.t
+	prove -v tests/host/ tests/vm-suite.t tests/reliability/fast.t \
+		tests/reliability/runner-faults.t
 
 # The suite on a debug kernel (lockdep, DEBUG_ATOMIC_SLEEP, KASAN,
 # kmemleak) built once from linux-source-6.1 by vm/build-kernel (long);
