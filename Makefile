@@ -5,13 +5,18 @@
 
 # Headers to build against: the running kernel's build tree when it exists,
 # else the newest Debian linux-headers-*-amd64 (the kernel the VM boots).
-KDIR ?= $(shell vm/kernel kdir)
+# KDIR and MODDIR are computed once, when first used, not when this file is
+# read: a target that installs the headers (scripts/deps) first builds in a
+# sub-make, which finds them (and "make help" needs no kernel).
+KDIR ?= $(eval KDIR := $(shell vm/kernel kdir))$(KDIR)
 CACHE ?= $(or $(WAITCMP_CACHE),$(HOME)/.cache/waitcmp)
+# Where Debian's linux-source and linux-headers packages install.
+SRC_DIR := $(or $(WAITCMP_SRC),/usr/src)
 
 # One build dir per kernel release, so builds for several kernels live side
 # by side: the guest (or host) loads from build/modules/$(uname -r).
-MODDIR := $(shell KDIR=$(KDIR) vm/kernel moddir)
-KBUILD := $(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR)
+MODDIR = $(eval MODDIR := $(if $(KDIR),$(shell KDIR=$(KDIR) vm/kernel moddir)))$(MODDIR)
+KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR)
 KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 	tests/modules/*.c bench/floor/*.c))
 KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild)
@@ -27,15 +32,32 @@ SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	tests/debug-kernel)
 
 .PHONY: all modules sync tools deps test test-debug test-kernels kernels bench matrix bench-perf reliability check \
-	checkpatch sparse shellcheck clean help
+	checkpatch sparse shellcheck clean help _modules _tools _checkpatch _sparse _shellcheck
 
-all: modules tools
+# A target that needs Debian packages runs scripts/deps first, then its
+# builds in a sub-make ($(MAKE) _modules ...): make expands a whole recipe,
+# and prerequisites may run in parallel (make -j), before the install; only
+# a make started after it computes KDIR and MODDIR from what it installed.
+# The _targets are those sub-makes' steps, with no scripts/deps of their own.
+# $(KBUILD) lines start with +: make sees no $(MAKE) in them, and would
+# leave the kbuild make out of make -j's jobs (it warns, and runs it -j1).
+all:
+	scripts/deps build tools
+	$(MAKE) _modules _tools
+
+modules:
+	scripts/deps build
+	$(MAKE) _modules
+
+tools:
+	scripts/deps tools
+	$(MAKE) _tools
 
 # Kbuild builds external modules where their sources are: link them into
 # the release's dir first (links, not copies, so an edit made through a
 # compiler message's path lands in the real file).
-modules: sync
-	$(KBUILD) modules
+_modules: sync
+	+$(KBUILD) modules
 
 sync:
 	@test -n "$(MODDIR)" || { echo "no kernel to build for (see vm/kernel)"; exit 1; }
@@ -43,7 +65,7 @@ sync:
 		mkdir -p "$(MODDIR)/$$(dirname "$$f")" && ln -sfr "$$f" "$(MODDIR)/$$f" || exit 1; \
 	done
 
-tools:
+_tools:
 	$(MAKE) -C bench
 
 # make bench [TARGET=host] [VARIANTS=a,b] [ITERATIONS=N] [PERIOD_US=P]
@@ -59,7 +81,7 @@ BENCH_ARGS := --target $(TARGET) $(if $(YES),--yes) $(BENCH_OPTS)
 
 bench:
 	scripts/deps build bench $(if $(KERNELS),kernels)
-	$(MAKE) tools
+	$(MAKE) _tools
 ifeq ($(KERNELS),)
 	bench/run $(BENCH_ARGS)
 else
@@ -69,26 +91,26 @@ endif
 # Every kernel and preemption model (bench/kernels), then docs/kernels.md.
 kernels:
 	scripts/deps build bench kernels
-	$(MAKE) tools
+	$(MAKE) _tools
 	bench/kernels $(if $(KERNELS),--kernels "$(KERNELS)") -- $(BENCH_OPTS)
 	bench/kernels-doc $(RESULTS)/latest-kernels docs/kernels.md
 
 # Two kernels end to end (voluntary and RT): not part of make test.
 test-kernels: deps
 	scripts/deps kernels
-	$(MAKE) all
+	$(MAKE) _modules _tools
 	prove -v tests/kernels.t
 
 # docs/performance.md: the floor, peers, overhead, fidelity, scaling.
 bench-perf:
 	scripts/deps build bench
-	$(MAKE) tools
+	$(MAKE) _tools
 	bench/perf-run --doc docs/performance.md
 
 # The behaviour matrix, then docs/guide.md and its figure from that run.
 matrix:
 	scripts/deps build bench
-	$(MAKE) tools
+	$(MAKE) _tools
 	bench/run --mode matrix $(BENCH_ARGS)
 	bench/guide $(RESULTS)/latest-matrix docs/guide.md
 	cp $(RESULTS)/latest-matrix/matrix.svg docs/matrix.svg
@@ -99,7 +121,8 @@ deps:
 
 # The reliability suite's fast part (fast.t, runner-faults.t) is in here;
 # the full suite is make reliability.
-test: deps all
+test: deps
+	$(MAKE) _modules _tools
 	prove -v tests/host/ tests/vm-suite.t tests/reliability/fast.t \
 		tests/reliability/runner-faults.t
 
@@ -108,55 +131,68 @@ test: deps all
 # tests/debug-kernel rewrites docs/debug-kernel.md with the result.
 test-debug: deps
 	scripts/deps debug
-	$(MAKE) tools
+	$(MAKE) _tools
 	tests/debug-kernel
 
 # The full reliability suite (docs/reliability.md); SEED=N replays a seed.
 reliability:
 	scripts/deps build test bench reliability
-	$(MAKE) all
+	$(MAKE) _modules _tools
 	tests/reliability/run-host --full $(if $(SEED),--seed $(SEED))
 
 # Debian ships checkpatch.pl only inside the linux-source tarball.
 CHECKPATCH := $(CACHE)/checkpatch/scripts/checkpatch.pl
 $(CHECKPATCH):
-	scripts/deps check
 	mkdir -p $(CACHE)/checkpatch
-	tar -xf /usr/src/linux-source-6.1.tar.xz -C $(CACHE)/checkpatch \
+	tar -xf $(SRC_DIR)/linux-source-6.1.tar.xz -C $(CACHE)/checkpatch \
 		--strip-components=1 linux-source-6.1/scripts/checkpatch.pl \
 		linux-source-6.1/scripts/spelling.txt \
 		linux-source-6.1/scripts/const_structs.checkpatch
 
-check: checkpatch sparse shellcheck
+check:
+	scripts/deps build check
+	$(MAKE) _checkpatch _sparse _shellcheck
+
+checkpatch:
+	scripts/deps check
+	$(MAKE) _checkpatch
+
+sparse:
+	scripts/deps build check
+	$(MAKE) _sparse
+
+shellcheck:
+	scripts/deps check
+	$(MAKE) _shellcheck
 
 # compat.h exists to test LINUX_VERSION_CODE; nothing else may.
-checkpatch: $(CHECKPATCH)
+_checkpatch: $(CHECKPATCH)
 	$(CHECKPATCH) --strict --no-tree --quiet -f \
 		$(filter-out common/compat.h,$(KERNEL_SOURCES))
 	$(CHECKPATCH) --strict --no-tree --quiet \
 		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON -f common/compat.h
 
 # Rebuild everything with sparse (C=2) and W=1; any warning fails.
-sparse: sync
-	scripts/deps build check
-	$(KBUILD) clean >/dev/null
-	$(KBUILD) W=1 C=2 modules 2>&1 | tee .check.log
+_sparse: sync
+	+$(KBUILD) clean >/dev/null
+	+$(KBUILD) W=1 C=2 modules 2>&1 | tee .check.log
 	! grep -E 'warning|error' .check.log
 	rm -f .check.log
 
-shellcheck:
-	@if command -v shellcheck >/dev/null; then \
-		shellcheck -x $(SHELL_SCRIPTS); \
-	else \
-		echo "shellcheck not installed: skipped"; \
-	fi
+# SHELLCHECK=path runs another shellcheck.
+SHELLCHECK ?= shellcheck
+_shellcheck:
+	@command -v $(SHELLCHECK) >/dev/null || \
+		{ echo "$(SHELLCHECK) not found: scripts/deps check installs shellcheck" >&2; exit 1; }
+	$(SHELLCHECK) -x $(SHELL_SCRIPTS)
 
 clean:
 	rm -rf build/modules
 	$(MAKE) -C bench clean
 
 help:
-	@echo "make            build the modules and host tools (KDIR=... to choose headers)"
+	@echo "make            install what is missing, build the modules and host tools"
+	@echo "                (KDIR=... to choose headers)"
 	@echo "make test       install what is missing, build, boot the VM and run every test"
 	@echo "make bench      the sweep: every variant in the VM, results/<time>/ with plots"
 	@echo "                TARGET=host VARIANTS=a,b ITERATIONS=N PERIOD_US=P WAITERS=N ARGS=..."

@@ -1,0 +1,273 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The first make on a fresh Debian machine, without one and without
+# touching this one: a copy of the tree, and fake apt-get, dpkg-query, id
+# and uname first on PATH. Nothing is installed (dpkg-query knows only what
+# the fake apt-get installed), uname -r is a release with no
+# /lib/modules/RELEASE/build, and the fake apt-get "installs"
+# linux-headers-amd64 as a link under WAITCMP_SRC (an empty dir here, read
+# by scripts/deps and vm/kernel instead of /usr/src). Each target's first
+# run must succeed: KDIR and MODDIR come from the headers scripts/deps
+# installed, not from the Makefile's parse, before it.
+#
+# One real build: make test (its prove faked) against this machine's
+# Debian headers, checked by the modules' vermagic. Then every other target
+# once, under make -j4, against fake headers whose kbuild only logs what it
+# is asked (after checking that sync linked the sources), with the scripts
+# that boot guests replaced in the copy by ones that log; the order of the
+# fakes' log lines is the order the recipes ran in.
+set -eu
+cd "$(dirname "$0")/../.."
+root=$PWD
+
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
+
+diag() {
+	sed 's/^/# /'
+}
+
+real_headers=$(find /usr/src/ -maxdepth 1 -name 'linux-headers-*-amd64' ! -name '*-rt-amd64' 2>/dev/null |
+	sort -V | tail -n 1)
+if [ -z "$real_headers" ]; then
+	echo "1..0 # SKIP no /usr/src/linux-headers-*-amd64 to build against"
+	exit 0
+fi
+if ! command -v pkg-config >/dev/null || ! pkg-config --exists libtracecmd libtraceevent; then
+	echo "1..0 # SKIP bench/analyse cannot build here (libtracecmd-dev libtraceevent-dev pkg-config)"
+	exit 0
+fi
+for t in tar xz make gcc modinfo; do
+	if ! PATH=$PATH:/sbin:/usr/sbin command -v "$t" >/dev/null; then
+		echo "1..0 # SKIP $t not installed"
+		exit 0
+	fi
+done
+real_release=${real_headers##*/linux-headers-}
+
+tmp=$(mktemp -d -t waitcmp-fresh.XXXXXX)
+# Kept when a test fails: the make logs are in there.
+trap '[ "$failed" -eq 0 ] && rm -rf "$tmp" || echo "# kept $tmp"' EXIT
+
+# The tree as it is in this worktree, without its builds and results.
+tree=$tmp/tree
+mkdir "$tree"
+tar -C "$root" --exclude=./.git --exclude=./build --exclude=./results \
+	--exclude=./bench/analyse --exclude=./tests/host/stats-test -cf - . | tar -C "$tree" -xf -
+
+# The fake system: state/installed (what "is installed"), state/log (what
+# the fakes were asked, in order), src (WAITCMP_SRC).
+fake=$tmp/bin
+state=$tmp/state
+src=$tmp/src
+mkdir -p "$fake" "$state" "$src"
+fake_release=6.99.0-waitcmp-fresh
+[ ! -e "/lib/modules/$fake_release" ] || { echo "Bail out! /lib/modules/$fake_release exists"; exit 1; }
+
+cat >"$fake/apt-get" <<'EOF'
+#!/bin/bash
+# apt-get update|install PKG...: logs; installs by recording the names, and
+# puts linux-headers-amd64 and linux-source-6.1 under WAITCMP_SRC.
+set -eu
+echo "apt-get $*" >>"$FAKE_STATE/log"
+case $1 in
+update) exit 0 ;;
+install) shift ;;
+*) echo "fake apt-get: $1 not faked" >&2; exit 1 ;;
+esac
+for p; do
+	case $p in -*) continue ;; esac
+	echo "$p" >>"$FAKE_STATE/installed"
+	case $p in
+	linux-headers-amd64) ln -sfn "$FAKE_HEADERS" "$WAITCMP_SRC/${FAKE_HEADERS##*/}" ;;
+	linux-source-6.1) ln -sfn "$FAKE_SOURCE" "$WAITCMP_SRC/linux-source-6.1.tar.xz" ;;
+	esac
+done
+EOF
+cat >"$fake/dpkg-query" <<'EOF'
+#!/bin/bash
+# dpkg-query -W -f FORMAT PKG: installed is what the fake apt-get installed.
+grep -qxF -- "${!#}" "$FAKE_STATE/installed" 2>/dev/null || exit 1
+echo "install ok installed"
+EOF
+cat >"$fake/uname" <<EOF
+#!/bin/bash
+# uname -r: a release with no /lib/modules/RELEASE/build.
+[ "\${1:-}" = -r ] && { echo $fake_release; exit 0; }
+exec $(command -v uname) "\$@"
+EOF
+cat >"$fake/id" <<EOF
+#!/bin/bash
+# id -u: root, so that scripts/deps runs apt-get.
+[ "\${1:-}" = -u ] && { echo 0; exit 0; }
+exec $(command -v id) "\$@"
+EOF
+# logging_fake NAME FILE: FILE, when run, logs NAME and its arguments.
+logging_fake() {
+	# shellcheck disable=SC2016 # $* is the fake's
+	printf '#!/bin/bash\necho "%s $*" >>"$FAKE_STATE/log"\n' "$1" >"$2"
+	chmod +x "$2"
+}
+# The tools the targets end with.
+logging_fake prove "$fake/prove"
+logging_fake shellcheck "$fake/shellcheck"
+chmod +x "$fake"/*
+
+# Fake linux-source-6.1: a tarball with a checkpatch.pl that logs.
+mkdir -p "$tmp/source/linux-source-6.1/scripts"
+logging_fake checkpatch "$tmp/source/linux-source-6.1/scripts/checkpatch.pl"
+touch "$tmp/source/linux-source-6.1/scripts/"{spelling.txt,const_structs.checkpatch}
+tar -C "$tmp/source" -cJf "$tmp/linux-source-6.1.tar.xz" linux-source-6.1
+
+# Fake headers: a kbuild that logs, after checking that sync ran.
+kb_release=0.0.1-waitcmp-fake-amd64
+kb=$tmp/kbuild/linux-headers-$kb_release
+mkdir -p "$kb/include/generated"
+echo "#define UTS_RELEASE \"$kb_release\"" >"$kb/include/generated/utsrelease.h"
+cat >"$kb/Makefile" <<'EOF'
+modules clean:
+	@test -e $(M)/Kbuild -a -e $(M)/common/harness.c || { echo "kbuild: no sources in M=$(M)" >&2; exit 1; }
+	@echo "kbuild $@ $(CURDIR) M=$(M) W=$(W) C=$(C)" >>$(FAKE_STATE)/log
+EOF
+kb=$(realpath "$kb")
+
+export PATH="$fake:$PATH" WAITCMP_SRC=$src FAKE_STATE=$state FAKE_SOURCE=$tmp/linux-source-6.1.tar.xz \
+	WAITCMP_CACHE=$tmp/cache WAITCMP_RESULTS=$tmp/results
+unset KDIR WAITCMP_KERNEL WAITCMP_MODULES MAKEFLAGS MFLAGS MAKELEVEL
+
+# fresh: back to a machine with nothing installed and nothing built.
+fresh() {
+	rm -rf "${src:?}"/* "${state:?}"/* "$tree/build" "$tmp/cache"
+	touch "$state/installed" "$state/log"
+}
+
+# in_order LOG TEXT...: LOG has lines holding each TEXT, in this order.
+in_order() {
+	local log=$1 line
+	shift
+	while IFS= read -r line; do
+		[ $# -gt 0 ] || break
+		if [[ $line == *"$1"* ]]; then shift; fi
+	done <"$log"
+	[ $# -eq 0 ]
+}
+
+# first_run TARGET OUT [MAKE ARGS]: make TARGET in the fresh tree.
+first_run() {
+	local target=$1 out=$2
+	shift 2
+	fresh
+	(cd "$tree" && make "$@" "$target") >"$out" 2>&1
+}
+
+no_kernel_message() { ! grep -q 'no kernel' "$1"; }
+headers_asked() { grep '^apt-get install' "$state/log" | head -n 1 | grep -qw linux-headers-amd64; }
+headers_not_asked() { ! grep -q 'linux-headers-amd64' "$state/log"; }
+# Every package asked for once: no second install (make -j) of the same.
+once() { [ -z "$(sort "$state/installed" | uniq -d)" ]; }
+
+# --- make test, for real ------------------------------------------------
+
+fresh
+no_kernel() { ! (cd "$tree" && vm/kernel kdir) >/dev/null 2>&1; }
+check "fresh: no headers under WAITCMP_SRC, vm/kernel finds no kernel" no_kernel
+
+export FAKE_HEADERS=$real_headers
+start=$SECONDS
+r=0
+first_run test "$tmp/test.out" || r=$?
+ok "$r" "make test succeeds on its first run ($((SECONDS - start)) s)"
+[ "$r" -eq 0 ] || tail -n 30 "$tmp/test.out" | diag
+check "make test asked apt-get for linux-headers-amd64" headers_asked
+check "make test: no 'no kernel' message" no_kernel_message "$tmp/test.out"
+check "make test ran prove after the install" \
+	in_order "$state/log" "apt-get install" "prove -v tests/host/ tests/vm-suite.t tests/reliability/fast.t"
+built=$tree/build/modules/$real_release
+all_built() {
+	local want
+	want=$(find "$tree/variants" -name '*.c' ! -name '*.mod.c' | wc -l)
+	[ -e "$built/common/waitcmp.ko" ] &&
+		[ "$(find "$built/variants" -name 'waitcmp_*.ko' | wc -l)" -eq "$want" ]
+}
+check "the modules are in build/modules/$real_release, every variant" all_built
+vermagic=$(PATH=$PATH:/sbin:/usr/sbin modinfo -F vermagic "$built/common/waitcmp.ko" 2>/dev/null || true)
+check "built for $real_release, the release the install brought (vermagic '$vermagic')" \
+	[ "${vermagic%% *}" = "$real_release" ]
+check "nothing built for the running release $fake_release" [ ! -e "$tree/build/modules/$fake_release" ]
+check "bench/analyse built" [ -x "$tree/bench/analyse" ]
+
+# --- every target, make -j4, fake headers ------------------------------
+
+export FAKE_HEADERS=$kb
+for f in bench/run bench/kernels bench/kernels-doc bench/perf-run bench/guide \
+	tests/debug-kernel tests/reliability/run-host; do
+	logging_fake "$f" "$tree/$f"
+done
+
+I="apt-get install"
+M="$kb M=$tree/build/modules/$kb_release"
+KM="kbuild modules $M W= C="
+KC="kbuild clean $M"
+KS="kbuild modules $M W=1 C=2"
+
+# Target, then what its fakes must log in order; several orders are
+# separated by '|'.
+expect=(
+	"all:$I>$KM"
+	"modules:$I>$KM"
+	"tools:$I"
+	"test:$I>$KM>prove -v tests/host/"
+	"test-kernels:$I>linux-headers-rt-amd64>$KM>prove -v tests/kernels.t"
+	"reliability:$I>$KM>tests/reliability/run-host --full"
+	"bench:$I>bench/run --target vm"
+	"matrix:$I>bench/run --mode matrix --target vm>bench/guide"
+	"kernels:$I>bench/kernels -->bench/kernels-doc"
+	"bench-perf:$I>bench/perf-run --doc docs/performance.md"
+	"test-debug:$I>linux-source-6.1>tests/debug-kernel"
+	"checkpatch:$I>checkpatch --strict>checkpatch --strict --no-tree --quiet --ignore"
+	"sparse:$I>$KC>$KS"
+	"shellcheck:$I>shellcheck -x scripts/deps"
+	"check:$I>checkpatch --strict|$I>$KC>$KS|$I>shellcheck -x scripts/deps"
+)
+mkdir -p "$tmp/results/latest-matrix"
+touch "$tmp/results/latest-matrix/matrix."{svg,png}
+
+for e in "${expect[@]}"; do
+	target=${e%%:*}
+	out=$tmp/$target.out
+	r=0
+	first_run "$target" "$out" -j4 || r=$?
+	IFS='|' read -r -a orders <<<"${e#*:}"
+	for o in "${orders[@]}"; do
+		IFS='>' read -r -a steps <<<"$o"
+		in_order "$state/log" "${steps[@]}" || r=1
+	done
+	no_kernel_message "$out" || r=1
+	once || r=1
+	case $target in
+	tools | checkpatch | shellcheck) headers_not_asked || r=1 ;;
+	*) headers_asked || r=1 ;;
+	esac
+	ok "$r" "make -j4 $target: first run succeeds, its steps after the install"
+	if [ "$r" -ne 0 ]; then
+		tail -n 20 "$out" | diag
+		diag <"$state/log"
+	fi
+done
+
+fresh
+r=0
+(cd "$tree" && make help && make -n tools) >"$tmp/help.out" 2>&1 || r=1
+grep -q 'vm/kernel' "$tmp/help.out" && r=1
+ok "$r" "make help and make -n tools read no kernel (no vm/kernel message)"
+[ "$r" -eq 0 ] || diag <"$tmp/help.out"
+
+r=0
+first_run shellcheck "$tmp/nosc.out" SHELLCHECK=waitcmp-no-shellcheck && r=1
+grep -q 'waitcmp-no-shellcheck not found' "$tmp/nosc.out" || r=1
+grep -q '^apt-get install .*shellcheck' "$state/log" || r=1
+ok "$r" "make shellcheck fails, after asking apt-get for it, when there is no shellcheck"
+[ "$r" -eq 0 ] || diag <"$tmp/nosc.out"
+
+done_testing
