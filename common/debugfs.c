@@ -19,14 +19,20 @@ static int stats_show(struct seq_file *m, void *v)
 	const struct waitcmp_params *p = &run->params;
 	const struct waitcmp_expect *e = &run->ops->expect;
 	struct waitcmp_summary s, c;
+	struct waitcmp_snap *snap;
 	u64 wakes = READ_ONCE(run->seq);
 	u64 woken = atomic64_read(&run->woken);
 	u64 hundredths = wakes ? div64_u64(woken * 100, wakes) : 0;
 	u32 frac;
 	unsigned int i;
 
-	waitcmp_summarize(run, run->stats, &s);
-	waitcmp_summarize(run, run->wake_cost, &c);
+	/* Copy under the lock, scan the percentiles without it. */
+	snap = kmalloc(sizeof(*snap), GFP_KERNEL);
+	if (!snap)
+		return -ENOMEM;
+	waitcmp_snapshot(run, snap);
+	waitcmp_stats_summary(&snap->stats, &s);
+	waitcmp_stats_summary(&snap->wake_cost, &c);
 	seq_printf(m, "variant: %s\n", run->ops->name);
 	seq_printf(m, "status: %s\n", READ_ONCE(run->done) ? "done" : "running");
 	seq_printf(m, "iterations: %u\n", p->iterations);
@@ -40,6 +46,11 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "woken: %llu\n", woken);
 	hundredths = div_u64_rem(hundredths, 100, &frac);
 	seq_printf(m, "woken_per_wake: %llu.%02u\n", hundredths, frac);
+	/* Records: those whose wait slept are the latency samples. */
+	seq_printf(m, "records: %llu\n", waitcmp_records(snap));
+	seq_printf(m, "slept: %llu\n", s.samples);
+	seq_printf(m, "no_sleep: %llu\n", snap->no_sleep);
+	seq_printf(m, "negative: %llu\n", snap->negative);
 	seq_printf(m, "samples: %llu\n", s.samples);
 	seq_printf(m, "min_ns: %llu\n", s.min);
 	seq_printf(m, "mean_ns: %llu\n", s.mean);
@@ -61,6 +72,8 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "expect_iowait: %d\n", e->iowait);
 	seq_printf(m, "expect_load: %d\n", e->load);
 	seq_printf(m, "expect_hung_task: %d\n", e->hung_task);
+	seq_printf(m, "affinity_lost: %d\n", READ_ONCE(run->affinity_lost));
+	kfree(snap);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(stats);

@@ -3,7 +3,11 @@
  * The waitcmp harness: one waker and up to 64 waiter kthreads per loaded
  * variant. The waker publishes a sequence number and a timestamp, calls the
  * variant's wake, then waits until the woken waiters have recorded it, so
- * no wake is lost or counted twice whatever the period.
+ * no wake is lost or counted twice whatever the period: after a wake-one,
+ * the waiter that takes seq from seq - 1 (cmpxchg on @claimed) alone
+ * records it. A record whose wait did not sleep (its condition was already
+ * true: the waiter came back after the next wake was published) is counted
+ * in no_sleep and kept out of the latency histogram.
  *
  * The harness's own sleeps are TASK_IDLE or interruptible: only the wait
  * under test may show up in iowait, load average, PSI or the hung-task
@@ -11,13 +15,16 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/err.h>
+#include <linux/fs.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
+#include <linux/string.h>
 #include <linux/timekeeping.h>
 
 #include "internal.h"
@@ -65,58 +72,110 @@ static void waitcmp_park(void)
 	__set_current_state(TASK_RUNNING);
 }
 
-void waitcmp_summarize(struct waitcmp_run *run, struct waitcmp_stats *stats,
-		       struct waitcmp_summary *sum)
+/*
+ * Copies what a reader needs under the lock, so that the percentile scans
+ * run without it: the waiters take stats_lock for every record.
+ */
+void waitcmp_snapshot(struct waitcmp_run *run, struct waitcmp_snap *snap)
 {
 	spin_lock(&run->stats_lock);
-	waitcmp_stats_summary(stats, sum);
+	snap->stats = *run->stats;
+	snap->wake_cost = *run->wake_cost;
+	snap->no_sleep = run->no_sleep;
+	snap->negative = run->negative;
 	spin_unlock(&run->stats_lock);
+}
+
+/*
+ * Every wake ran and was recorded: the last seq was published and acked,
+ * even if an unload cut the waker short just after.
+ */
+static bool waitcmp_all_ran(const struct waitcmp_run *run)
+{
+	const struct waitcmp_params *p = &run->params;
+
+	return READ_ONCE(run->done) ||
+	       (p->iterations && READ_ONCE(run->seq) == p->iterations &&
+		atomic_read(&run->acks) >= waitcmp_acks_per_wake(run));
 }
 
 static void waitcmp_end_of_run(struct waitcmp_run *run)
 {
+	struct waitcmp_snap *snap = run->end_snap;
 	struct waitcmp_summary s;
 
-	waitcmp_summarize(run, run->stats, &s);
+	waitcmp_snapshot(run, snap);
+	waitcmp_stats_summary(&snap->stats, &s);
 	trace_waitcmp_run_end(run->ops->name, &s);
-	pr_info("%s: End of run (%s): samples=%llu min_ns=%llu mean_ns=%llu p50_ns=%llu p90_ns=%llu p99_ns=%llu p999_ns=%llu max_ns=%llu\n",
-		run->ops->name, run->done ? "done" : "stopped", s.samples,
-		s.min, s.mean, s.p50, s.p90, s.p99, s.p999, s.max);
+	pr_info("%s: End of run (%s): records=%llu samples=%llu no_sleep=%llu min_ns=%llu mean_ns=%llu p50_ns=%llu p90_ns=%llu p99_ns=%llu p999_ns=%llu max_ns=%llu%s\n",
+		run->ops->name, waitcmp_all_ran(run) ? "done" : "stopped",
+		waitcmp_records(snap), s.samples, snap->no_sleep, s.min, s.mean,
+		s.p50, s.p90, s.p99, s.p999, s.max,
+		READ_ONCE(run->affinity_lost) ? " affinity_lost" : "");
 }
 
-/* Let every waiter leave its wait for good. */
-static void waitcmp_release(struct waitcmp_run *run)
+/* Tell every thread the run is ending: no wait of the harness's holds. */
+static void waitcmp_set_ending(struct waitcmp_run *run)
 {
 	WRITE_ONCE(run->ending, true);
 	wake_up_all(&run->ctl_wq);
 	wake_up_all(&run->arm_wq);
+}
+
+/*
+ * Let every waiter leave its wait for good. Called by the waker after its
+ * last wake, or once the waker has stopped: never beside ops->rearm().
+ */
+static void waitcmp_release(struct waitcmp_run *run)
+{
+	waitcmp_set_ending(run);
 	if (run->ops->release)
 		run->ops->release(run);
 	else
 		run->ops->wake(run);
 }
 
-static void waitcmp_record(struct waitcmp_waiter *w, u64 seq, u64 woken_ns,
-			   int ret)
+static void waitcmp_record(struct waitcmp_waiter *w, unsigned long seq,
+			   u64 woken_ns, bool slept, int ret)
 {
 	struct waitcmp_run *run = w->run;
-	u64 latency = woken_ns - READ_ONCE(run->wake_ns);
+	/* The waker waits for this ack: wake_ns is still that of seq. */
+	u64 wake_ns = READ_ONCE(run->wake_ns);
+	bool negative = woken_ns < wake_ns;
 
 	spin_lock(&run->stats_lock);
-	waitcmp_stats_add(run->stats, latency);
+	if (unlikely(negative))
+		run->negative++;
+	else if (slept)
+		waitcmp_stats_add(run->stats, woken_ns - wake_ns);
+	else
+		run->no_sleep++;
 	spin_unlock(&run->stats_lock);
-	trace_waitcmp_woken(run->ops->name, seq, w->id, latency,
-			    raw_smp_processor_id(), ret);
+	/* seq was read before woken_ns was taken, so this cannot happen. */
+	if (!WARN_ON_ONCE(negative))
+		trace_waitcmp_woken(run->ops->name, seq, w->id,
+				    woken_ns - wake_ns, slept,
+				    raw_smp_processor_id(), ret);
 	w->seen = seq;
 	if (atomic_inc_return(&run->acks) == waitcmp_acks_per_wake(run))
 		wake_up(&run->ctl_wq);
 }
 
 /* The wait is closed again after seq, or the run ends. */
-static bool waitcmp_rearmed(struct waitcmp_run *run, u64 seq)
+static bool waitcmp_rearmed(struct waitcmp_run *run, unsigned long seq)
 {
 	/* Pairs with the waker's release after ops->rearm(). */
 	return smp_load_acquire(&run->armed) == seq || waitcmp_ending(run);
+}
+
+/*
+ * After a wake-one, only the waiter that moves @claimed from seq - 1 to seq
+ * records seq: one that lost seq and comes back late cannot take a later
+ * seq's claim in its name, because it compares against the seq it read.
+ */
+static bool waitcmp_claim(struct waitcmp_run *run, unsigned long seq)
+{
+	return cmpxchg(&run->claimed, seq - 1, seq) == seq - 1;
 }
 
 static int waitcmp_waiter_fn(void *arg)
@@ -128,10 +187,16 @@ static int waitcmp_waiter_fn(void *arg)
 	wake_up(&run->ctl_wq);
 
 	while (!waitcmp_ending(run)) {
+		/* A wait that slept switched out voluntarily at least once. */
+		unsigned long nvcsw = READ_ONCE(current->nvcsw);
 		int ret = run->ops->wait(w);
+		/*
+		 * seq first, then the time: pairs with the waker's release,
+		 * so the wake_ns of seq is never later than woken_ns.
+		 */
+		unsigned long seq = smp_load_acquire(&run->seq);
 		u64 woken_ns = ktime_get_ns();
-		/* Pairs with the waker's release: wake_ns is that of seq. */
-		u64 seq = smp_load_acquire(&run->seq);
+		bool slept = READ_ONCE(current->nvcsw) != nvcsw;
 
 		if (!waitcmp_ending(run))
 			atomic64_inc(&run->woken);
@@ -142,16 +207,16 @@ static int waitcmp_waiter_fn(void *arg)
 		if (seq == w->seen)
 			continue;
 		/*
-		 * After a wake-one, only the first waiter back owns the wake.
-		 * The others count it as seen: a condition-based wait
-		 * (swait, exclusive) would otherwise return at once, again
-		 * and again, until the next wake: a busy loop.
+		 * After a wake-one, only one waiter owns the wake. The others
+		 * count it as seen: a condition-based wait (swait, exclusive)
+		 * would otherwise return at once, again and again, until the
+		 * next wake: a busy loop.
 		 */
-		if (waitcmp_wakes_one(run) && !atomic_xchg(&run->unclaimed, 0)) {
+		if (waitcmp_wakes_one(run) && !waitcmp_claim(run, seq)) {
 			w->seen = seq;
 			continue;
 		}
-		waitcmp_record(w, seq, woken_ns, ret);
+		waitcmp_record(w, seq, woken_ns, slept, ret);
 		if (waitcmp_gated(run))
 			wait_event_idle(run->arm_wq, waitcmp_rearmed(run, seq));
 	}
@@ -160,10 +225,8 @@ static int waitcmp_waiter_fn(void *arg)
 }
 
 /* What the wake call cost the waker: grows with the waiters it runs. */
-static void waitcmp_add_wake_cost(struct waitcmp_run *run)
+static void waitcmp_add_wake_cost(struct waitcmp_run *run, u64 cost)
 {
-	u64 cost = ktime_get_ns() - READ_ONCE(run->wake_ns);
-
 	spin_lock(&run->stats_lock);
 	waitcmp_stats_add(run->wake_cost, cost);
 	spin_unlock(&run->stats_lock);
@@ -181,7 +244,7 @@ static int waitcmp_waker_fn(void *arg)
 	struct waitcmp_run *run = arg;
 	const struct waitcmp_params *p = &run->params;
 	unsigned int acks = waitcmp_acks_per_wake(run);
-	u64 seq;
+	unsigned long seq;
 
 	/* The first wake should find the waiters started, not being forked. */
 	wait_event_idle(run->ctl_wq, atomic_read(&run->ready) == p->waiters ||
@@ -193,17 +256,25 @@ static int waitcmp_waker_fn(void *arg)
 		if (waitcmp_ending(run))
 			break;
 
+		u64 wake_ns, woke_ns;
+
 		atomic_set(&run->acks, 0);
-		atomic_set(&run->unclaimed, 1);
 		trace_waitcmp_wake(run->ops->name, seq, raw_smp_processor_id());
-		WRITE_ONCE(run->wake_ns, ktime_get_ns());
+		wake_ns = ktime_get_ns();
+		WRITE_ONCE(run->wake_ns, wake_ns);
 		/* Publish wake_ns before seq; pairs with the waiters' acquire. */
 		smp_store_release(&run->seq, seq);
 		run->ops->wake(run);
-		waitcmp_add_wake_cost(run);
+		woke_ns = ktime_get_ns();
 
 		wait_event_idle(run->ctl_wq, atomic_read(&run->acks) >= acks ||
 				waitcmp_ending(run));
+		/*
+		 * Accounted only now: on one CPU without preemption, the
+		 * lock taken here would otherwise run inside the woken
+		 * waiter's latency.
+		 */
+		waitcmp_add_wake_cost(run, woke_ns - wake_ns);
 		if (waitcmp_gated(run) && !waitcmp_ending(run)) {
 			run->ops->rearm(run);
 			/* Close the wait before letting the waiters back to it. */
@@ -230,6 +301,59 @@ static int waitcmp_check_cpu(const char *variant, const char *name, int cpu)
 	return -EINVAL;
 }
 
+/*
+ * The running kernel's hung_task_timeout_secs (the symbol is not exported:
+ * read the sysctl), 0 when the detector is off. If /proc cannot be read,
+ * the built-in default.
+ */
+static unsigned long waitcmp_hung_task_timeout(void)
+{
+	char buf[24] = "";
+	unsigned long secs;
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (!IS_ENABLED(CONFIG_DETECT_HUNG_TASK))
+		return 0;
+	f = filp_open("/proc/sys/kernel/hung_task_timeout_secs", O_RDONLY, 0);
+	if (IS_ERR(f))
+		goto fallback;
+	n = kernel_read(f, buf, sizeof(buf) - 1, &pos);
+	filp_close(f, NULL);
+	if (n > 0 && !kstrtoul(strim(buf), 10, &secs))
+		return secs;
+fallback:
+#ifdef CONFIG_DEFAULT_HUNG_TASK_TIMEOUT
+	return CONFIG_DEFAULT_HUNG_TASK_TIMEOUT;
+#else
+	return 0;
+#endif
+}
+
+/*
+ * A waiter of a wait the hung-task detector watches (TASK_UNINTERRUPTIBLE
+ * alone) must not sleep as long as its timeout: a wake-one wakes the
+ * waiters in turn (FIFO), so each sleeps waiters * period_us.
+ */
+static int waitcmp_check_hung_task(const struct waitcmp_ops *ops,
+				   const struct waitcmp_params *p)
+{
+	unsigned int turns = ops->wakes_one && !p->wake_all ? p->waiters : 1;
+	u64 sleep_us = (u64)turns * p->period_us;
+	unsigned long timeout = waitcmp_hung_task_timeout();
+
+	if (!ops->expect.hung_task || !timeout ||
+	    sleep_us < (u64)timeout * USEC_PER_SEC)
+		return 0;
+	pr_err("%s: waiters=%u period_us=%u: each waiter would sleep %llu.%06llu s in D state, not under hung_task_timeout_secs=%lu; allowed %s < %lu s\n",
+	       ops->name, p->waiters, p->period_us,
+	       div_u64(sleep_us, USEC_PER_SEC), sleep_us % USEC_PER_SEC,
+	       timeout, turns > 1 ? "waiters * period_us" : "period_us",
+	       timeout);
+	return -EINVAL;
+}
+
 static int waitcmp_check_params(const struct waitcmp_ops *ops,
 				const struct waitcmp_params *p)
 {
@@ -253,6 +377,29 @@ static int waitcmp_check_params(const struct waitcmp_ops *ops,
 	if (waitcmp_check_cpu(ops->name, "waiter_cpu", p->waiter_cpu) ||
 	    waitcmp_check_cpu(ops->name, "waker_cpu", p->waker_cpu))
 		return -EINVAL;
+	return waitcmp_check_hung_task(ops, p);
+}
+
+static enum cpuhp_state waitcmp_cpuhp_state;
+
+/*
+ * The scheduler moves a bound kthread off a CPU going offline and leaves
+ * it unbound: the run goes on, but no longer where its parameters say.
+ */
+static int waitcmp_cpu_offline(unsigned int cpu, struct hlist_node *node)
+{
+	struct waitcmp_run *run = hlist_entry(node, struct waitcmp_run,
+					      cpuhp_node);
+	const struct waitcmp_params *p = &run->params;
+	bool waiters = p->waiter_cpu == cpu, waker = p->waker_cpu == cpu;
+
+	if (!waiters && !waker)
+		return 0;
+	WRITE_ONCE(run->affinity_lost, true);
+	pr_warn("%s: CPU %u goes offline: the %s threads run unbound from here on (affinity_lost)\n",
+		run->ops->name, cpu,
+		waiters && waker ? "waiter and waker" :
+		waiters ? "waiter" : "waker");
 	return 0;
 }
 
@@ -263,21 +410,41 @@ static struct task_struct *waitcmp_bind(struct task_struct *t, int cpu)
 	return t;
 }
 
-/* Stops whatever threads exist; safe on threads that never ran. */
-static void waitcmp_stop_threads(struct waitcmp_run *run)
+/*
+ * Stops the threads that exist. Threads that never ran (an init that
+ * failed) need kthread_stop() alone: it stops them before their function.
+ */
+static void waitcmp_stop_waiters(struct waitcmp_run *run)
 {
 	unsigned int i;
 
-	waitcmp_release(run);
-	if (run->waker)
-		kthread_stop(run->waker);
 	for (i = 0; i < run->params.waiters; i++)
 		if (run->waiter[i].task)
 			kthread_stop(run->waiter[i].task);
 }
 
+static void waitcmp_stop_created(struct waitcmp_run *run)
+{
+	if (run->waker)
+		kthread_stop(run->waker);
+	waitcmp_stop_waiters(run);
+}
+
+/*
+ * A running run: the waker first, so that no ops->rearm() can follow the
+ * release; then the waiters, released with the wake-all form.
+ */
+static void waitcmp_stop_threads(struct waitcmp_run *run)
+{
+	waitcmp_set_ending(run);
+	kthread_stop(run->waker);
+	waitcmp_release(run);
+	waitcmp_stop_waiters(run);
+}
+
 static void waitcmp_free(struct waitcmp_run *run)
 {
+	kfree(run->end_snap);
 	kfree(run->wake_cost);
 	kfree(run->stats);
 	kfree(run->waiter);
@@ -341,7 +508,8 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 			      GFP_KERNEL);
 	run->stats = kzalloc(sizeof(*run->stats), GFP_KERNEL);
 	run->wake_cost = kzalloc(sizeof(*run->wake_cost), GFP_KERNEL);
-	if (!run->waiter || !run->stats || !run->wake_cost) {
+	run->end_snap = kmalloc(sizeof(*run->end_snap), GFP_KERNEL);
+	if (!run->waiter || !run->stats || !run->wake_cost || !run->end_snap) {
 		err = -ENOMEM;
 		goto err_free;
 	}
@@ -362,6 +530,12 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		pr_err("%s: cannot create debugfs files: %d\n", ops->name, err);
 		goto err_threads;
 	}
+	err = cpuhp_state_add_instance_nocalls(waitcmp_cpuhp_state,
+					       &run->cpuhp_node);
+	if (err) {
+		pr_err("%s: cannot watch CPU hotplug: %d\n", ops->name, err);
+		goto err_debugfs;
+	}
 
 	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u\n",
 		ops->name, params->iterations, params->period_us,
@@ -371,8 +545,10 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 	waitcmp_wake_threads(run);
 	return run;
 
+err_debugfs:
+	waitcmp_debugfs_remove(run);
 err_threads:
-	waitcmp_stop_threads(run);
+	waitcmp_stop_created(run);
 	if (ops->exit)
 		ops->exit(run);
 err_free:
@@ -383,6 +559,8 @@ EXPORT_SYMBOL_GPL(waitcmp_start);
 
 void waitcmp_stop(struct waitcmp_run *run)
 {
+	cpuhp_state_remove_instance_nocalls(waitcmp_cpuhp_state,
+					    &run->cpuhp_node);
 	/* No reader may see the run once its threads are going. */
 	waitcmp_debugfs_remove(run);
 	waitcmp_stop_threads(run);
@@ -396,13 +574,24 @@ EXPORT_SYMBOL_GPL(waitcmp_stop);
 
 static int __init waitcmp_init(void)
 {
-	return waitcmp_debugfs_init();
+	int ret;
+
+	ret = cpuhp_setup_state_multi(CPUHP_AP_ONLINE_DYN, "waitcmp:online",
+				      NULL, waitcmp_cpu_offline);
+	if (ret < 0)
+		return ret;
+	waitcmp_cpuhp_state = ret;
+	ret = waitcmp_debugfs_init();
+	if (ret)
+		cpuhp_remove_multi_state(waitcmp_cpuhp_state);
+	return ret;
 }
 module_init(waitcmp_init);
 
 static void __exit waitcmp_exit(void)
 {
 	waitcmp_debugfs_exit();
+	cpuhp_remove_multi_state(waitcmp_cpuhp_state);
 }
 module_exit(waitcmp_exit);
 

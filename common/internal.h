@@ -11,7 +11,20 @@ void waitcmp_debugfs_exit(void);
 int waitcmp_debugfs_add(struct waitcmp_run *run);
 void waitcmp_debugfs_remove(struct waitcmp_run *run);
 
-void waitcmp_summarize(struct waitcmp_run *run, struct waitcmp_stats *stats,
-		       struct waitcmp_summary *sum);
+/* A run's statistics as of one moment, to summarise outside stats_lock. */
+struct waitcmp_snap {
+	struct waitcmp_stats stats;
+	struct waitcmp_stats wake_cost;
+	u64 no_sleep;
+	u64 negative;
+};
+
+void waitcmp_snapshot(struct waitcmp_run *run, struct waitcmp_snap *snap);
+
+/* Wakes recorded by a waiter: latency samples, and the two kinds apart. */
+static inline u64 waitcmp_records(const struct waitcmp_snap *snap)
+{
+	return snap->stats.samples + snap->no_sleep + snap->negative;
+}
 
 #endif /* _WAITCMP_INTERNAL_H */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Latency statistics: exact count, min, max and sum, plus a log-linear
- * histogram for the percentiles. Values below WAITCMP_HIST_SUB have a
- * bucket each (ns resolution); above, every power of two is split into
- * WAITCMP_HIST_SUB buckets, so a bucket is at most 1/32 (3 %) wide.
+ * histogram for the percentiles. Values below 2 * WAITCMP_HIST_SUB (64 ns)
+ * have a bucket each (ns resolution); above, every power of two is split
+ * into WAITCMP_HIST_SUB buckets, so a bucket spans 1/32 to 1/63 of its
+ * lower bound (3.1 % to 1.6 %), and a percentile, the middle of its
+ * bucket, is within half of that of the true rank's value.
  */
 #ifndef _WAITCMP_STATS_H
 #define _WAITCMP_STATS_H

@@ -10,8 +10,9 @@
  *
  * The waker publishes a sequence number and the time of the wake, then
  * calls ops->wake(). Each waiter sleeps in ops->wait() until
- * waitcmp_wake_due() holds, takes its own timestamp, and records
- * latency = woken - wake.
+ * waitcmp_wake_due() holds, reads the sequence number, takes its own
+ * timestamp, and records latency = woken - wake if it slept in the wait
+ * (a wait that found its condition already true is counted apart).
  */
 #ifndef _WAITCMP_H
 #define _WAITCMP_H
@@ -41,7 +42,7 @@ struct waitcmp_waiter {
 	struct waitcmp_run *run;
 	struct task_struct *task;
 	unsigned int id;
-	u64 seen;			/* last seq this waiter recorded */
+	unsigned long seen;		/* last seq this waiter recorded */
 };
 
 /*
@@ -86,21 +87,26 @@ struct waitcmp_ops {
 };
 
 struct waitcmp_stats;
+struct waitcmp_snap;
 
 struct waitcmp_run {
 	const struct waitcmp_ops *ops;
 	struct waitcmp_params params;
 
-	/* The wake: wake_ns is written before seq is released. */
-	u64 seq;
+	/*
+	 * The wake: wake_ns is written before seq is released. unsigned
+	 * long, not u64: smp_store_release() needs a native word.
+	 */
+	unsigned long seq;
 	u64 wake_ns;
-	u64 armed;			/* last seq after which @rearm ran */
+	unsigned long armed;		/* last seq after which @rearm ran */
+	unsigned long claimed;		/* wakes_one: last seq a waiter took */
 	bool ending;			/* done or unloading: stop waiting */
 	bool done;			/* all iterations ran */
+	bool affinity_lost;		/* a bound thread's CPU went offline */
 
 	atomic_t ready;			/* waiters that have started */
 	atomic_t acks;			/* waiters that recorded this seq */
-	atomic_t unclaimed;		/* wakes_one: the wake nobody took yet */
 	atomic64_t woken;		/* returns from @wait, for wakes' reach */
 	wait_queue_head_t ctl_wq;	/* the waker sleeps here */
 	wait_queue_head_t arm_wq;	/* waiters wait for @rearm here */
@@ -108,10 +114,14 @@ struct waitcmp_run {
 	struct task_struct *waker;
 	struct waitcmp_waiter *waiter;	/* params.waiters of them */
 
-	spinlock_t stats_lock;		/* guards *stats and *wake_cost */
-	struct waitcmp_stats *stats;	/* wake-to-run latency */
+	spinlock_t stats_lock;		/* guards the four below */
+	struct waitcmp_stats *stats;	/* wake-to-run latency, slept waits */
 	struct waitcmp_stats *wake_cost; /* time the waker spent in @wake */
+	u64 no_sleep;			/* records whose wait did not sleep */
+	u64 negative;			/* woken before the wake: a bug */
+	struct waitcmp_snap *end_snap;	/* for the End of run line */
 	struct dentry *dir;
+	struct hlist_node cpuhp_node;	/* CPU offline: affinity_lost */
 };
 
 /* True when a waiter has a new wake to record or the run is ending. */

@@ -54,25 +54,33 @@ TRACE_EVENT(waitcmp_wake,
 		      __get_str(variant), __entry->seq, __entry->cpu)
 );
 
+/*
+ * One record per wake and waiter that took it. slept=0: the wait returned
+ * without sleeping (its condition was already true), so latency_ns is not
+ * a wake-to-run latency and stays out of the histogram.
+ */
 TRACE_EVENT(waitcmp_woken,
 	    TP_PROTO(const char *variant, u64 seq, unsigned int waiter,
-		     u64 latency_ns, int cpu, int ret),
-	    TP_ARGS(variant, seq, waiter, latency_ns, cpu, ret),
+		     u64 latency_ns, bool slept, int cpu, int ret),
+	    TP_ARGS(variant, seq, waiter, latency_ns, slept, cpu, ret),
 	    TP_STRUCT__entry(__string(variant, variant)
 			     __field(u64, seq)
 			     __field(u64, latency_ns)
 			     __field(unsigned int, waiter)
+			     __field(int, slept)
 			     __field(int, cpu)
 			     __field(int, ret)),
 	    TP_fast_assign(waitcmp_assign_str(variant, variant);
 			   __entry->seq = seq;
 			   __entry->latency_ns = latency_ns;
 			   __entry->waiter = waiter;
+			   __entry->slept = slept;
 			   __entry->cpu = cpu;
 			   __entry->ret = ret;),
-	    TP_printk("variant=%s seq=%llu waiter=%u latency_ns=%llu cpu=%d ret=%d",
+	    TP_printk("variant=%s seq=%llu waiter=%u latency_ns=%llu slept=%d cpu=%d ret=%d",
 		      __get_str(variant), __entry->seq, __entry->waiter,
-		      __entry->latency_ns, __entry->cpu, __entry->ret)
+		      __entry->latency_ns, __entry->slept, __entry->cpu,
+		      __entry->ret)
 );
 
 TRACE_EVENT(waitcmp_run_end,

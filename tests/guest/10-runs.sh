@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=sh
-# Every variant runs to done with exactly the samples the contract says,
-# with one waiter and with four, and describes its run in the kernel log.
+# Every variant runs to done with exactly the records the contract says,
+# with one waiter and with four, each a latency sample (its wait slept) or
+# a no_sleep return, and describes its run in the kernel log.
 
 for v in $VARIANTS; do
 	for n in 1 4; do
@@ -18,8 +19,10 @@ for v in $VARIANTS; do
 		fi
 		ok "$v waiters=$n: loads"
 		check "$v waiters=$n: reaches status done" wait_done "$v" 120
-		is "$(stat_of "$v" samples)" "$(expected_samples "$v" $iters $n)" \
-			"$v waiters=$n: samples"
+		is "$(stat_of "$v" records)" "$(expected_samples "$v" $iters $n)" \
+			"$v waiters=$n: records"
+		check "$v waiters=$n: samples + no_sleep = records, none negative" \
+			records_add_up "$v"
 		is "$(stat_of "$v" wakes)" "$iters" "$v waiters=$n: wakes"
 		check "$v waiters=$n: min <= p50 <= p90 <= p99 <= p999 <= max" \
 			percentiles_ordered "$v"
@@ -45,6 +48,6 @@ for v in $VARIANTS; do
 		check "$v waiters=$n: Start of run log line has every parameter" \
 			sh -c "echo '$log' | grep -q '$v: Start of run: iterations=$iters period_us=200 waiters=$n waiter_cpu=-1 waker_cpu=-1 wake_all=0'"
 		check "$v waiters=$n: End of run log line" \
-			sh -c "echo '$log' | grep -q '$v: End of run (done): samples=$(expected_samples "$v" $iters $n) '"
+			sh -c "echo '$log' | grep -q '$v: End of run (done): records=$(expected_samples "$v" $iters $n) '"
 	done
 done

@@ -16,7 +16,9 @@ for v in $VARIANTS; do
 		fi
 		if wait_done "$v" 120; then
 			want=$(expected_samples "$v" $iters 4 $all)
-			is "$(stat_of "$v" samples)" "$want" "$v wake_all=$all: $want samples"
+			is "$(stat_of "$v" records)" "$want" "$v wake_all=$all: $want records"
+			check "$v wake_all=$all: samples + no_sleep = records" \
+				records_add_up "$v"
 			per=$(stat_of "$v" woken_per_wake)
 			if [ "$want" = "$iters" ]; then
 				# A waiter that comes back to wait after the next wake
@@ -40,7 +42,7 @@ done
 for v in $VARIANTS; do
 	wakes_one "$v" || continue
 	if load "$v" iterations=2000 period_us=0 waiters=4 && wait_done "$v" 120; then
-		is "$(stat_of "$v" samples)" 2000 "$v back to back, 4 waiters: 2000 samples, no spin"
+		is "$(stat_of "$v" records)" 2000 "$v back to back, 4 waiters: 2000 records, no spin"
 	else
 		not_ok "$v back to back, 4 waiters: reaches done"
 	fi

@@ -33,7 +33,7 @@ check "the range is in the log line" \
 
 check "a good load works after the refusals" \
 	sh -c ". $WAITCMP/tests/guest/lib.sh; load wait_event iterations=10 period_us=100 && wait_done wait_event 60"
-is "$(stat_of wait_event samples)" 10 "the good load ran 10 samples"
+is "$(stat_of wait_event records)" 10 "the good load ran 10 records"
 
 p=/sys/module/waitcmp_wait_event/parameters
 check "parameters are read-only in sysfs" \

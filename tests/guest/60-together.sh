@@ -8,8 +8,8 @@ check "wait_event and completion load together" \
 	sh -c ". $WAITCMP/tests/guest/lib.sh; load wait_event iterations=200 period_us=200 waiters=2 && load completion iterations=200 period_us=200 waiters=2"
 check "wait_event done" wait_done wait_event 120
 check "completion done" wait_done completion 120
-is "$(stat_of wait_event samples)" 400 "wait_event: 400 samples"
-is "$(stat_of completion samples)" 200 "completion: 200 samples"
+is "$(stat_of wait_event records)" 400 "wait_event: 400 records"
+is "$(stat_of completion records)" 200 "completion: 200 records"
 unload wait_event
 unload completion
 check "nothing left" nothing_left wait_event

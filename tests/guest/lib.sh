@@ -138,6 +138,19 @@ max_waiters() {
 	esac
 }
 
+# records_add_up VARIANT: every record is a latency sample (its wait slept)
+# or a no_sleep return, and none had a negative latency.
+records_add_up() {
+	r=$(stat_of "$1" records)
+	sl=$(stat_of "$1" slept)
+	ns=$(stat_of "$1" no_sleep)
+	neg=$(stat_of "$1" negative)
+	sa=$(stat_of "$1" samples)
+	[ "$neg" = 0 ] && [ "$sa" = "$sl" ] && [ $((sl + ns)) = "$r" ] && return 0
+	diag "$1: records=$r slept=$sl no_sleep=$ns negative=$neg samples=$sa"
+	return 1
+}
+
 # percentiles_ordered VARIANT: min <= p50 <= p90 <= p99 <= p999 <= max.
 percentiles_ordered() {
 	prev=0

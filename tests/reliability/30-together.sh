@@ -73,13 +73,13 @@ for v in $VARIANTS; do
 		continue
 	fi
 	want=$(expected_samples "$v" 200 "$w" "$wa")
-	got=$(stat_of "$v" samples)
+	got=$(stat_of "$v" records)
 	if [ "$got" != "$want" ]; then
 		bad=$((bad + 1))
-		diag "$v waiters=$w wake_all=$wa: $got samples, want $want"
+		diag "$v waiters=$w wake_all=$wa: $got records, want $want"
 	fi
 done
-is "$bad" 0 "running together, all $nv reach done with their exact sample counts"
+is "$bad" 0 "running together, all $nv reach done with their exact record counts"
 # shellcheck disable=SC2086 # VARIANTS are words
 shuffle $VARIANTS
 diag "unload order: $SHUFFLED"
