@@ -17,6 +17,12 @@
  * nearest-rank one, ceil(n * p), as in the module's own stats (whose
  * buckets are 32 per power of two, so within 1/64 = 1.6 %).
  *
+ * A waitcmp_woken with slept=0 is a wait that returned without sleeping,
+ * its condition already true: no wake-to-run latency, so it is counted
+ * (records, no_sleep) and matched with its wake, but no sample, as in the
+ * module's stats. Traces older than the slept field count every woken as
+ * a sample.
+ *
  * Bad input: the file's layout is checked before libtracecmd sees it, so a
  * truncated file is reported as such (see truncated()), and the work runs
  * in a child process, since libtracecmd crashes on some corrupt files (see
@@ -87,10 +93,15 @@ struct hist {
 	uint64_t count[FINE_BUCKETS];
 };
 
+/*
+ * A seq of the variant: its wake, or, for a woken without one, the seq
+ * alone (has_wake false), so that its records are still counted per seq.
+ */
 struct wake_slot {
 	uint64_t seq;
 	uint64_t ts;		/* trace time of the waitcmp_wake */
-	uint32_t woken;		/* waitcmp_woken seen for it */
+	uint32_t woken;		/* waitcmp_woken seen for the seq */
+	bool has_wake;		/* a waitcmp_wake of the seq was seen */
 	bool used;
 };
 
@@ -98,9 +109,12 @@ struct variant {
 	char name[VARIANT_LEN];
 	size_t len;		/* of name */
 	uint64_t wakes;
+	uint64_t records;	/* waitcmp_woken, slept or not */
+	uint64_t no_sleep;	/* waitcmp_woken with slept=0 */
 	uint64_t orphans;	/* woken without a wake */
 	uint64_t unwoken;	/* wakes without a woken */
-	struct hist lat;
+	uint32_t most_per_seq;	/* most waitcmp_woken of any one seq */
+	struct hist lat;	/* latency_ns of the wokens that slept */
 	struct hist sched;
 	struct wake_slot ring[WAKE_RING];
 };
@@ -140,6 +154,7 @@ struct formats {
 	struct tep_format_field *pid;		/* common_pid */
 	struct tep_format_field *wake_variant, *wake_seq;
 	struct tep_format_field *woken_variant, *woken_seq, *woken_lat;
+	struct tep_format_field *woken_slept;	/* NULL in older traces */
 	struct tep_format_field *begin_variant;
 	struct tep_format_field *waking_pid, *switch_next;
 };
@@ -176,14 +191,25 @@ static void usage(FILE *out)
 "variant in the trace (or only VARIANT), variants separated by a blank line:\n"
 "\n"
 "  variant              the variant's name\n"
-"  samples              waitcmp_woken events\n"
+"  samples              latency samples: the records whose wait slept\n"
+"                       (slept=1; every record, in a trace whose\n"
+"                       waitcmp_woken has no slept field)\n"
+"  records              waitcmp_woken events: every wake a waiter recorded\n"
+"  no_sleep             records whose wait returned without sleeping, its\n"
+"                       condition already true (slept=0): their latency_ns\n"
+"                       is no wake-to-run latency, so they are no samples\n"
 "  wakes                waitcmp_wake events\n"
 "  min_ns mean_ns p50_ns p90_ns p99_ns p999_ns max_ns\n"
-"                       latency_ns of the waitcmp_woken events; percentiles\n"
-"                       are nearest-rank, from a histogram with 256 buckets\n"
+"                       latency_ns of the samples; percentiles are\n"
+"                       nearest-rank, from a histogram with 256 buckets\n"
 "                       per power of two (within 0.2 %%); n/a without samples\n"
-"  woken_without_wake   woken whose seq had no earlier wake of the variant\n"
+"                       (cdf.dat and hist.dat hold the samples too)\n"
+"  woken_without_wake   records whose seq had no earlier wake of the variant\n"
 "  wakes_without_woken  wakes that no waiter reported\n"
+"  most_per_seq         the most records any one seq of the variant got\n"
+"                       (0 without records): at most the waiters a wake\n"
+"                       runs, 1 for a wake-one API; more is a seq recorded\n"
+"                       twice\n"
 "  lost_events          events the ring buffer dropped (whole trace, all\n"
 "                       variants); -1 when the file marks drops without\n"
 "                       their count\n"
@@ -473,7 +499,7 @@ static struct variant *variant_get(struct analysis *a, const char *name,
 
 static void slot_retire(struct variant *v, struct wake_slot *s)
 {
-	if (s->used && !s->woken)
+	if (s->used && s->has_wake && !s->woken)
 		v->unwoken++;
 	s->used = false;
 }
@@ -518,7 +544,8 @@ static void on_wake(struct analysis *a, struct tep_record *rec)
 	v->wakes++;
 	s = &v->ring[seq % WAKE_RING];
 	slot_retire(v, s);
-	*s = (struct wake_slot){ .seq = seq, .ts = rec->ts, .used = true };
+	*s = (struct wake_slot){ .seq = seq, .ts = rec->ts, .has_wake = true,
+				 .used = true };
 }
 
 /* The scheduler latency of this waiter's wake, if there is one. */
@@ -540,26 +567,61 @@ static void sched_attribute(struct analysis *a, struct variant *v,
 	t->waking = false;
 }
 
+/*
+ * The slot that counts the records of seq, for a woken: its wake's, or
+ * one that holds the seq alone. A woken never takes the slot of a wake of
+ * another seq (one still waiting for its wokens); its seq then goes
+ * uncounted there, and most_per_seq takes it as 1.
+ */
+static struct wake_slot *woken_slot(struct variant *v, uint64_t seq)
+{
+	struct wake_slot *s = &v->ring[seq % WAKE_RING];
+
+	if (s->used && s->seq == seq)
+		return s;
+	if (s->used && s->has_wake)
+		return NULL;
+	*s = (struct wake_slot){ .seq = seq, .used = true };
+	return s;
+}
+
 static void on_woken(struct analysis *a, struct tep_record *rec)
 {
 	struct variant *v = record_variant(a, a->f.woken_variant, rec);
-	unsigned long long seq, lat;
+	unsigned long long seq, lat, slept = 1;
 	struct wake_slot *s;
+	uint32_t n = 1;
 
 	if (!v)
 		return;
 	if (!field_num(a, a->f.woken_seq, rec, &seq) ||
-	    !field_num(a, a->f.woken_lat, rec, &lat)) {
+	    !field_num(a, a->f.woken_lat, rec, &lat) ||
+	    (a->f.woken_slept &&
+	     !field_num(a, a->f.woken_slept, rec, &slept))) {
 		a->bad_records++;
 		return;
 	}
-	hist_add(&v->lat, lat);
-	s = &v->ring[seq % WAKE_RING];
-	if (s->used && s->seq == seq) {
-		s->woken++;
-	} else {
+	v->records++;
+	/* Every record is matched with its wake, slept or not. */
+	s = woken_slot(v, seq);
+	if (s)
+		n = ++s->woken;
+	if (n > v->most_per_seq)
+		v->most_per_seq = n;
+	if (!s || !s->has_wake) {
 		v->orphans++;
 		s = NULL;
+	}
+	/*
+	 * A wait that returned without sleeping measured no wake-to-run
+	 * latency, and had no scheduler latency of its own: its record
+	 * only ends the task's wait (s NULL: nothing is attributed).
+	 */
+	if (!slept) {
+		v->no_sleep++;
+		s = NULL;
+	} else {
+		hist_add(&v->lat, lat);
 	}
 	sched_attribute(a, v, s, rec);
 }
@@ -1113,6 +1175,11 @@ static void find_formats(struct analysis *a, struct tep_handle *tep)
 	f->woken_variant = need_field(a->path, woken, "variant", 4);
 	f->woken_seq = need_field(a->path, woken, "seq", 8);
 	f->woken_lat = need_field(a->path, woken, "latency_ns", 8);
+	/*
+	 * Optional: traces made before the harness told no-sleep returns
+	 * apart have no slept field, and every woken there is a sample.
+	 */
+	f->woken_slept = tep_find_any_field(woken, "slept");
 	if (begin)
 		f->begin_variant = need_field(a->path, begin, "variant", 4);
 	else
@@ -1146,6 +1213,8 @@ static void print_variant(const struct analysis *a, const struct variant *v)
 
 	printf("variant: %s\n", v->name);
 	printf("samples: %" PRIu64 "\n", l->n);
+	printf("records: %" PRIu64 "\n", v->records);
+	printf("no_sleep: %" PRIu64 "\n", v->no_sleep);
 	printf("wakes: %" PRIu64 "\n", v->wakes);
 	print_ns_or_na("min_ns", l, l->min);
 	print_ns_or_na("mean_ns", l, l->n ? hist_mean(l) : 0);
@@ -1156,6 +1225,7 @@ static void print_variant(const struct analysis *a, const struct variant *v)
 	print_ns_or_na("max_ns", l, l->max);
 	printf("woken_without_wake: %" PRIu64 "\n", v->orphans);
 	printf("wakes_without_woken: %" PRIu64 "\n", v->unwoken);
+	printf("most_per_seq: %" PRIu32 "\n", v->most_per_seq);
 	if (a->lost_unknown)
 		printf("lost_events: -1\n");
 	else

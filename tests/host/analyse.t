@@ -7,6 +7,10 @@
 # min, max and mean exactly; percentiles within 1/32 of the module's value
 # (the width of the module's histogram buckets, 32 per power of two; the
 # analyser's own are 256 per power of two).
+#
+# All fixtures but no-sleep.dat were recorded before waitcmp_woken had its
+# slept field: there every record is a sample. no-sleep.dat has records
+# whose wait returned without sleeping (slept=0), which are no samples.
 set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -160,6 +164,10 @@ single() {
 	is "$(val wakes)" "$iters" "$name: wakes = iterations"
 	is "$(val woken_without_wake) $(val wakes_without_woken) $(val lost_events)" \
 		"0 0 0" "$name: nothing unmatched, nothing lost"
+	is "$(val records) $(val no_sleep)" "$samples 0" \
+		"$name: no slept field: records = samples, no_sleep 0"
+	is "$(val most_per_seq)" "$((want / iters))" \
+		"$name: most_per_seq = $((want / iters)), the waiters a wake runs"
 	for k in min_ns max_ns mean_ns; do
 		is "$(val $k)" "$(stat "$stats" $k)" "$name: $k = the module's"
 	done
@@ -210,6 +218,8 @@ for v in wait_event_interruptible io_wait_event; do
 		"together -v $v: samples, wakes, min, max, mean = the module's"
 	is "$(val sched_matched) $(val sched_p50_ns) $(val sched_p99_ns) $(val sched_mean_ns) $(val sched_p50_diff_pct)" \
 		"0 n/a n/a n/a n/a" "together -v $v: no sched events, sched keys n/a"
+	is "$(val records) $(val no_sleep) $(val most_per_seq)" "$(val samples) 0 1" \
+		"together -v $v: records = samples, no_sleep 0, most_per_seq 1"
 done
 run -v nosuch "$fix/together.dat"
 fails_with "$fix/together.dat" "variant 'nosuch'" "-v with a variant not in the trace fails"
@@ -236,6 +246,68 @@ else
 fi
 check "lost: fewer samples than the module counted" \
 	test "$(val samples)" -lt "$(stat "$fix/lost.stats" samples)"
+is "$(val records) $(val no_sleep) $(val most_per_seq)" "$(val samples) 0 1" \
+	"lost: records = samples, no_sleep 0, most_per_seq 1"
+
+# Records whose wait did not sleep (slept=0): counted as records and in
+# no_sleep, left out of the latency figures; matched to their wakes all
+# the same. The module's stats of the run count them the same way.
+ns=$fix/no-sleep.dat
+nstats=$fix/no-sleep.stats
+run "$ns"
+is "$rc" 0 "no-sleep: exit status 0"
+check "no-sleep: the fixture has no-sleep records (its stats' no_sleep > 0)" \
+	test "$(stat "$nstats" no_sleep)" -gt 0
+is "$(val records)" "$(stat "$nstats" records)" "no-sleep: records = the module's records"
+is "$(val no_sleep)" "$(stat "$nstats" no_sleep)" "no-sleep: no_sleep = the module's no_sleep"
+is "$(val samples)" "$(stat "$nstats" samples)" "no-sleep: samples = the module's samples"
+is "$(val samples)" "$(stat "$nstats" slept)" "no-sleep: samples = the module's slept"
+is "$(($(val samples) + $(val no_sleep)))" "$(val records)" "no-sleep: samples + no_sleep = records"
+is "$(val wakes)" "$(stat "$nstats" iterations)" "no-sleep: wakes = iterations"
+is "$(val woken_without_wake) $(val wakes_without_woken) $(val lost_events)" \
+	"0 0 0" "no-sleep: every record, slept or not, matched by seq; nothing lost"
+is "$(val most_per_seq)" "$(stat "$nstats" waiters)" \
+	"no-sleep: most_per_seq = waiters (wait_on_bit wakes every waiter)"
+for k in min_ns max_ns mean_ns; do
+	is "$(val $k)" "$(stat "$nstats" $k)" "no-sleep: $k = the module's (samples only)"
+done
+for k in p50_ns p90_ns p99_ns p999_ns; do
+	m=$(stat "$nstats" $k)
+	if near "$(val $k)" "$m"; then
+		ok "no-sleep: $k within 1/32 of the module's"
+	else
+		not_ok "no-sleep: $k within 1/32 of the module's"
+		diag "analyse $(val $k), module $m"
+	fi
+done
+if command -v trace-cmd >/dev/null; then
+	# "slept records, no-sleep records, min and max latency of the slept
+	# ones, most records of one seq", from trace-cmd report.
+	# shellcheck disable=SC2016 # an awk program
+	got=$(trace-cmd report -i "$ns" 2>/dev/null | awk '
+		/ waitcmp_woken: / {
+			for (i = 1; i <= NF; i++) {
+				split($i, kv, "=")
+				f[kv[1]] = kv[2]
+			}
+			if (++per[f["seq"]] > most) most = per[f["seq"]]
+			if (f["slept"] == 0) { nosleep++; next }
+			slept++
+			if (slept == 1 || f["latency_ns"] < min) min = f["latency_ns"]
+			if (f["latency_ns"] > max) max = f["latency_ns"]
+		}
+		END { print slept + 0, nosleep + 0, min + 0, max + 0, most + 0 }')
+	is "$(val samples) $(val no_sleep) $(val min_ns) $(val max_ns) $(val most_per_seq)" "$got" \
+		"no-sleep: samples, no_sleep, min, max, most_per_seq = the counts from trace-cmd report"
+else
+	skip "no-sleep: trace-cmd not installed to count slept=0 records"
+fi
+dir=$tmp/plots/no-sleep
+run -o "$dir" "$ns"
+is "$(awk '!/^#/ { n += $3 } END { print n }' "$dir/hist.dat")" "$(val samples)" \
+	"no-sleep: hist.dat counts sum to samples, not records"
+is "$(awk '!/^#/ { x = $1 } END { print x }' "$dir/cdf.dat")" "$(val max_ns)" \
+	"no-sleep: cdf.dat ends at the samples' max_ns"
 
 # Plot data.
 dir=$tmp/plots/new
@@ -352,7 +424,7 @@ if command -v pkg-config >/dev/null && command -v cc >/dev/null; then
 		"$root/bench/analyse.c" \
 		$(pkg-config --libs libtracecmd libtraceevent)
 	diffs=""
-	for f in wait_event-w2 completion-w3 together lost; do
+	for f in wait_event-w2 completion-w3 together lost no-sleep; do
 		"$an" "$fix/$f.dat" >"$tmp/a" 2>/dev/null
 		"$tmp/analyse97" "$fix/$f.dat" >"$tmp/b" 2>/dev/null
 		cmp -s "$tmp/a" "$tmp/b" || diffs="$diffs $f"

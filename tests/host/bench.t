@@ -89,10 +89,28 @@ for v in wait_event completion; do
 		ok $r "$v has $f"
 	done
 done
-r=0; grep -q '^wait_event,ok,800,' "$run/summary.csv" || r=1
-ok $r "summary.csv: wait_event with 2 waiters has 800 samples from the trace"
-r=0; grep -q '^completion,ok,400,' "$run/summary.csv" || r=1
+# cell VARIANT COLUMN: a cell of summary.csv, by the header's name.
+cell() {
+	awk -F, -v v="$1" -v c="$2" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i; next }
+		$1 == v && col { print $col; exit }' "$run/summary.csv"
+}
+# records VARIANT: samples (from the trace: waits that slept) plus the
+# module's no_sleep (waits that returned at once), one per wake and waiter.
+records() {
+	local n s
+	n=$(cell "$1" samples)
+	s=$(cell "$1" no_sleep)
+	[[ $n =~ ^[0-9]+$ && $s =~ ^[0-9]+$ ]] && echo $((n + s))
+}
+r=0; grep -q '^variant,status,samples,no_sleep,' "$run/summary.csv" || r=1
+ok $r "summary.csv: no_sleep next to samples"
+r=0; [ "$(cell wait_event status) $(records wait_event)" = "ok 800" ] || r=1
+ok $r "summary.csv: wait_event with 2 waiters has samples + no_sleep = 800"
+r=0; [ "$(cell completion status) $(records completion)" = "ok 400" ] || r=1
 ok $r "summary.csv: completion has 400, one waiter per complete()"
+r=0; [ "$(cell wait_event no_sleep)" = "$(sed -n 's/^no_sleep: //p' "$run/wait_event/stats")" ] || r=1
+ok $r "summary.csv: no_sleep is the module's"
 r=0; for k in kernel preempt cpus accelerator trace_clock trace_cmd parameters hz; do
 	grep -q "^$k: ." "$run/env" || { echo "# env lacks $k"; r=1; }
 done

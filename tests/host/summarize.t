@@ -1,0 +1,92 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# bench/summarize on a made-up results folder, on the host only: each
+# variant's analysis is bench/analyse's output for a committed fixture
+# (tests/fixtures), its stats the module's stats of the same run. The
+# summary reports the module's no_sleep (waits that returned without
+# sleeping) next to the trace's samples, in summary.csv and summary.md.
+set -eu
+cd "$(dirname "$0")/../.."
+
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
+
+if ! make -s -C bench >/dev/null 2>&1; then
+	echo "1..0 # SKIP bench/analyse does not build here (make -C bench)"
+	exit 0
+fi
+
+run=$(mktemp -d)
+trap 'rm -rf "$run"' EXIT
+fix=tests/fixtures
+
+printf 'target: vm\nkernel: 6.1.0-test\npreempt: none (voluntary) full\ncpus: 2\naccelerator: tcg\nparameters: test\n' >"$run/env"
+
+# variant NAME FIXTURE STATS: a variant that ran, its accounting made up.
+variant() {
+	local d=$run/$1
+	mkdir -p "$d"
+	echo ok >"$d/status"
+	bench/analyse -v "$1" "$fix/$2.dat" >"$d/analysis"
+	cp "$fix/$3" "$d/stats"
+	printf '%s\n' "state: D" "state_samples: D=3 S=1" "procs_blocked_max: 1" \
+		"iowait_ticks: 0" "waited_ticks: 100" "blkio_ticks: 0" \
+		"psi_io_some_us: 0" "loadavg1_before: 0.10" "loadavg1_after: 0.20" \
+		>"$d/accounting"
+}
+variant wait_on_bit no-sleep no-sleep.stats
+# Recorded before the module counted no-sleep returns: its stats have none.
+variant wait_event wait_event-w2 wait_event-w2.stats
+mkdir "$run/broken"
+echo failed >"$run/broken/status"
+echo "insmod refused" >"$run/broken/reason"
+
+check "bench/summarize succeeds" bench/summarize "$run"
+csv=$run/summary.csv
+md=$run/summary.md
+
+# cell VARIANT COLUMN: a cell of summary.csv, by the header's name.
+cell() {
+	awk -F, -v v="$1" -v c="$2" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i; next }
+		$1 == v && col { print $col; exit }' "$csv"
+}
+# stat FILE KEY
+stat() {
+	awk -v k="$2:" '$1 == k { print $2; exit }' "$1"
+}
+
+check "summary.csv: no_sleep follows samples in the header" \
+	grep -q '^variant,status,samples,no_sleep,min_ns,' "$csv"
+r=0; [ "$(awk -F, '{ print NF }' "$csv" | sort -u | wc -l)" = 1 ] || r=1
+ok $r "summary.csv: every row has the header's number of fields"
+s=$fix/no-sleep.stats
+check "the fixture has no-sleep returns" test "$(stat "$s" no_sleep)" -gt 0
+r=0; [ "$(cell wait_on_bit samples)" = "$(stat "$s" samples)" ] || r=1
+ok $r "summary.csv: samples from the trace, the module's (slept) samples"
+r=0; [ "$(cell wait_on_bit no_sleep)" = "$(stat "$s" no_sleep)" ] || r=1
+ok $r "summary.csv: no_sleep is the module's"
+r=0; [ $(($(cell wait_on_bit samples) + $(cell wait_on_bit no_sleep))) = "$(stat "$s" records)" ] || r=1
+ok $r "summary.csv: samples + no_sleep = the module's records"
+r=0; [ "$(cell wait_on_bit min_ns) $(cell wait_on_bit state) $(cell wait_on_bit loadavg1_after)" = \
+	"$(stat "$s" min_ns) D 0.20" ] || r=1
+ok $r "summary.csv: the columns after no_sleep stay in place"
+r=0; grep -q '^wait_event,ok,400,,' "$csv" || r=1
+ok $r "summary.csv: stats without no_sleep leave it empty"
+r=0; grep -q '^broken,failed,,,' "$csv" || r=1
+ok $r "summary.csv: a failed variant has an empty no_sleep"
+
+check "summary.md: the latency table has a no sleep column after samples" \
+	grep -q '^| variant | status | samples | no sleep | min |' "$md"
+check "summary.md: says what no sleep counts" grep -q '^no sleep: ' "$md"
+r=0; grep -q "^| wait_on_bit | ok | $(stat "$s" samples) | $(stat "$s" no_sleep) | $(awk -v v="$(stat "$s" min_ns)" 'BEGIN { printf "%.1f", v / 1000 }') |" "$md" || r=1
+ok $r "summary.md: wait_on_bit's samples, no sleep and min"
+r=0; grep -q '^| wait_event | ok | 400 | - |' "$md" || r=1
+ok $r "summary.md: no sleep unknown is -"
+r=0; grep -q '^| wait_on_bit | D | 0.75 | 1 | 0.00 | 0 | 0.0 | 0.10 → 0.20 |$' "$md" || r=1
+ok $r "summary.md: the accounting table reads its columns from the right places"
+check "summary.md: the failed variant and its reason" \
+	grep -q '^\*\*broken failed:\*\* insmod refused' "$md"
+
+done_testing
