@@ -16,6 +16,10 @@ SRC_DIR := $(or $(WAITCMP_SRC),/usr/src)
 # One build dir per kernel release, so builds for several kernels live side
 # by side: the guest (or host) loads from build/modules/$(uname -r).
 MODDIR = $(eval MODDIR := $(if $(KDIR),$(shell KDIR=$(KDIR) vm/kernel moddir)))$(MODDIR)
+# make build-i386: the newest Debian 32-bit headers (linux-headers-686-pae:i386,
+# installed by scripts/deps i386), computed when first used as KDIR is.
+I386_KDIR ?= $(eval I386_KDIR := $(shell find $(SRC_DIR)/ -maxdepth 1 \
+	-name 'linux-headers-*-686-pae' 2>/dev/null | sort -V | tail -n 1))$(I386_KDIR)
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR)
 KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 	tests/modules/*.c bench/floor/*.c))
@@ -32,7 +36,8 @@ SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	tests/debug-kernel)
 
 .PHONY: all modules sync tools deps test test-debug test-kernels kernels bench matrix bench-perf reliability check \
-	checkpatch sparse shellcheck clean help _modules _tools _checkpatch _sparse _shellcheck
+	checkpatch sparse shellcheck build-i386 clean help _modules _tools _checkpatch _sparse _shellcheck \
+	_build-i386 _i386
 
 # A target that needs Debian packages runs scripts/deps first, then its
 # builds in a sub-make ($(MAKE) _modules ...): make expands a whole recipe,
@@ -179,6 +184,26 @@ _sparse: sync
 	! grep -E 'warning|error' .check.log
 	rm -f .check.log
 
+# The modules built for 32-bit x86 (Debian's 686-pae headers, the amd64
+# gcc-12 with -m32), W=1, into build/modules/<its release>/; any warning
+# or error fails (a u64 in smp_load_acquire, a u64 / or % that needs
+# __udivdi3/__umoddi3, which the kernel does not export). Not part of
+# make check.
+build-i386:
+	scripts/deps build i386
+	$(MAKE) _build-i386
+
+_build-i386:
+	@test -n "$(I386_KDIR)" || \
+		{ echo "no $(SRC_DIR)/linux-headers-*-686-pae: scripts/deps i386 installs it" >&2; exit 1; }
+	$(MAKE) KDIR=$(I386_KDIR) _i386
+
+_i386: sync
+	+$(KBUILD) clean >/dev/null
+	+$(KBUILD) W=1 modules 2>&1 | tee build/i386.log
+	! grep -iE 'warning|error' build/i386.log
+	rm -f build/i386.log
+
 # SHELLCHECK=path runs another shellcheck.
 SHELLCHECK ?= shellcheck
 _shellcheck:
@@ -208,4 +233,6 @@ help:
 	@echo "make test-debug the VM suite on a debug kernel (lockdep, KASAN, kmemleak),"
 	@echo "                built once from linux-source-6.1 (long)"
 	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck"
+	@echo "make build-i386 the modules built for 32-bit x86 (Debian's 686-pae headers,"
+	@echo "                adds dpkg's i386 architecture), W=1, any warning fails"
 	@echo "make clean      remove build outputs"

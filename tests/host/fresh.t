@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The first make on a fresh Debian machine, without one and without
-# touching this one: a copy of the tree, and fake apt-get, dpkg-query, id
-# and uname first on PATH. Nothing is installed (dpkg-query knows only what
+# touching this one: a copy of the tree, and fake apt-get, dpkg, dpkg-query,
+# id and uname first on PATH. Nothing is installed (dpkg-query knows only what
 # the fake apt-get installed), uname -r is a release with no
 # /lib/modules/RELEASE/build, and the fake apt-get "installs"
 # linux-headers-amd64 as a link under WAITCMP_SRC (an empty dir here, read
-# by scripts/deps and vm/kernel instead of /usr/src). Each target's first
+# by scripts/deps and vm/kernel instead of /usr/src), and
+# linux-headers-686-pae:i386 likewise; the fake dpkg is an amd64 system
+# whose foreign architectures are those added to it. Each target's first
 # run must succeed: KDIR and MODDIR come from the headers scripts/deps
 # installed, not from the Makefile's parse, before it.
 #
@@ -68,7 +70,8 @@ fake_release=6.99.0-waitcmp-fresh
 cat >"$fake/apt-get" <<'EOF'
 #!/bin/bash
 # apt-get update|install PKG...: logs; installs by recording the names, and
-# puts linux-headers-amd64 and linux-source-6.1 under WAITCMP_SRC.
+# puts linux-headers-amd64, linux-headers-686-pae:i386 and linux-source-6.1
+# under WAITCMP_SRC.
 set -eu
 echo "apt-get $*" >>"$FAKE_STATE/log"
 case $1 in
@@ -81,6 +84,7 @@ for p; do
 	echo "$p" >>"$FAKE_STATE/installed"
 	case $p in
 	linux-headers-amd64) ln -sfn "$FAKE_HEADERS" "$WAITCMP_SRC/${FAKE_HEADERS##*/}" ;;
+	linux-headers-686-pae:i386) ln -sfn "$FAKE_HEADERS_I386" "$WAITCMP_SRC/${FAKE_HEADERS_I386##*/}" ;;
 	linux-source-6.1) ln -sfn "$FAKE_SOURCE" "$WAITCMP_SRC/linux-source-6.1.tar.xz" ;;
 	esac
 done
@@ -90,6 +94,20 @@ cat >"$fake/dpkg-query" <<'EOF'
 # dpkg-query -W -f FORMAT PKG: installed is what the fake apt-get installed.
 grep -qxF -- "${!#}" "$FAKE_STATE/installed" 2>/dev/null || exit 1
 echo "install ok installed"
+EOF
+cat >"$fake/dpkg" <<EOF
+#!/bin/bash
+# An amd64 dpkg whose foreign architectures are in state/arches; logs
+# --add-architecture; anything else is the real dpkg's.
+case \${1:-} in
+--print-architecture) echo amd64 ;;
+--print-foreign-architectures) cat "\$FAKE_STATE/arches" 2>/dev/null || true ;;
+--add-architecture)
+	echo "dpkg \$*" >>"\$FAKE_STATE/log"
+	echo "\$2" >>"\$FAKE_STATE/arches"
+	;;
+*) exec $(command -v dpkg) "\$@" ;;
+esac
 EOF
 cat >"$fake/uname" <<EOF
 #!/bin/bash
@@ -131,6 +149,14 @@ modules clean:
 	@echo "kbuild $@ $(CURDIR) M=$(M) W=$(W) C=$(C)" >>$(FAKE_STATE)/log
 EOF
 kb=$(realpath "$kb")
+# The same for make build-i386's 32-bit headers.
+kb386_release=0.0.1-waitcmp-fake-686-pae
+kb386=$tmp/kbuild/linux-headers-$kb386_release
+mkdir -p "$kb386/include/generated"
+echo "#define UTS_RELEASE \"$kb386_release\"" >"$kb386/include/generated/utsrelease.h"
+cp "$kb/Makefile" "$kb386/Makefile"
+kb386=$(realpath "$kb386")
+export FAKE_HEADERS_I386=$kb386
 
 export PATH="$fake:$PATH" WAITCMP_SRC=$src FAKE_STATE=$state FAKE_SOURCE=$tmp/linux-source-6.1.tar.xz \
 	WAITCMP_CACHE=$tmp/cache WAITCMP_RESULTS=$tmp/results
@@ -210,6 +236,7 @@ M="$kb M=$tree/build/modules/$kb_release"
 KM="kbuild modules $M W= C="
 KC="kbuild clean $M"
 KS="kbuild modules $M W=1 C=2"
+M386="$kb386 M=$tree/build/modules/$kb386_release"
 
 # Target, then what its fakes must log in order; several orders are
 # separated by '|'.
@@ -229,6 +256,7 @@ expect=(
 	"sparse:$I>$KC>$KS"
 	"shellcheck:$I>shellcheck -x scripts/deps"
 	"check:$I>checkpatch --strict|$I>$KC>$KS|$I>shellcheck -x scripts/deps"
+	"build-i386:dpkg --add-architecture i386>apt-get update>$I>kbuild clean $M386>kbuild modules $M386 W=1 C="
 )
 mkdir -p "$tmp/results/latest-matrix"
 touch "$tmp/results/latest-matrix/matrix."{svg,png}
@@ -255,6 +283,20 @@ for e in "${expect[@]}"; do
 		diag <"$state/log"
 	fi
 done
+
+# dpkg --add-architecture i386 only when dpkg lacks it.
+r=0
+fresh
+echo i386 >"$state/arches"
+(cd "$tree" && make -j4 build-i386) >"$tmp/i386-known.out" 2>&1 || r=1
+grep -q 'dpkg --add-architecture' "$state/log" && r=1
+grep '^apt-get install' "$state/log" | grep -qw 'linux-headers-686-pae:i386' || r=1
+in_order "$state/log" "$I" "kbuild modules $M386 W=1 C=" || r=1
+ok "$r" "make build-i386 where dpkg has i386: installs, adds no architecture, builds"
+if [ "$r" -ne 0 ]; then
+	tail -n 20 "$tmp/i386-known.out" | diag
+	diag <"$state/log"
+fi
 
 fresh
 r=0
