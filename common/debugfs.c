@@ -4,6 +4,7 @@
  */
 #include <linux/debugfs.h>
 #include <linux/err.h>
+#include <linux/error-injection.h>
 #include <linux/math64.h>
 #include <linux/sched.h>
 #include <linux/seq_file.h>
@@ -41,6 +42,7 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "waiter_cpu: %d\n", p->waiter_cpu);
 	seq_printf(m, "waker_cpu: %d\n", p->waker_cpu);
 	seq_printf(m, "wake_all: %u\n", p->wake_all);
+	seq_printf(m, "allow_hung_task: %u\n", p->allow_hung_task);
 	seq_printf(m, "wakes: %llu\n", wakes);
 	/* How many waiters a wake ran, in hundredths: the thundering herd. */
 	seq_printf(m, "woken: %llu\n", woken);
@@ -102,7 +104,7 @@ static int histogram_show(struct seq_file *m, void *v)
 }
 DEFINE_SHOW_ATTRIBUTE(histogram);
 
-int waitcmp_debugfs_add(struct waitcmp_run *run)
+noinline int waitcmp_debugfs_add(struct waitcmp_run *run)
 {
 	struct dentry *d;
 
@@ -123,6 +125,8 @@ int waitcmp_debugfs_add(struct waitcmp_run *run)
 	}
 	return 0;
 }
+
+ALLOW_ERROR_INJECTION(waitcmp_debugfs_add, ERRNO);
 
 void waitcmp_debugfs_remove(struct waitcmp_run *run)
 {

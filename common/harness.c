@@ -18,6 +18,7 @@
 #include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
 #include <linux/err.h>
+#include <linux/error-injection.h>
 #include <linux/fs.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
@@ -342,13 +343,22 @@ static int waitcmp_check_hung_task(const struct waitcmp_ops *ops,
 	unsigned int turns = ops->wakes_one && !p->wake_all ? p->waiters : 1;
 	u64 sleep_us = (u64)turns * p->period_us;
 	unsigned long timeout = waitcmp_hung_task_timeout();
+	u32 rem_us;
+	u64 sleep_s = div_u64_rem(sleep_us, USEC_PER_SEC, &rem_us);
 
 	if (!ops->expect.hung_task || !timeout ||
 	    sleep_us < (u64)timeout * USEC_PER_SEC)
 		return 0;
-	pr_err("%s: waiters=%u period_us=%u: each waiter would sleep %llu.%06llu s in D state, not under hung_task_timeout_secs=%lu; allowed %s < %lu s\n",
+	if (p->allow_hung_task) {
+		pr_warn("%s: waiters=%u period_us=%u allow_hung_task=1: each waiter sleeps %llu.%06u s in D state, not under hung_task_timeout_secs=%lu: the hung-task detector will report them\n",
+			ops->name, p->waiters, p->period_us,
+			sleep_s, rem_us,
+			timeout);
+		return 0;
+	}
+	pr_err("%s: waiters=%u period_us=%u: each waiter would sleep %llu.%06u s in D state, not under hung_task_timeout_secs=%lu; allowed %s < %lu s (or allow_hung_task=1)\n",
 	       ops->name, p->waiters, p->period_us,
-	       div_u64(sleep_us, USEC_PER_SEC), sleep_us % USEC_PER_SEC,
+	       sleep_s, rem_us,
 	       timeout, turns > 1 ? "waiters * period_us" : "period_us",
 	       timeout);
 	return -EINVAL;
@@ -367,6 +377,11 @@ static int waitcmp_check_params(const struct waitcmp_ops *ops,
 	if (p->wake_all > 1) {
 		pr_err("%s: wake_all=%u is out of range, allowed 0..1\n",
 		       ops->name, p->wake_all);
+		return -EINVAL;
+	}
+	if (p->allow_hung_task > 1) {
+		pr_err("%s: allow_hung_task=%u is out of range, allowed 0..1\n",
+		       ops->name, p->allow_hung_task);
 		return -EINVAL;
 	}
 	if (p->period_us > WAITCMP_MAX_PERIOD_US) {
@@ -451,26 +466,81 @@ static void waitcmp_free(struct waitcmp_run *run)
 	kfree(run);
 }
 
-/* Created, not woken: waitcmp_stop_threads() can still undo them. */
+/*
+ * The load path's failure points are functions of their own, open to
+ * fail_function (Documentation/fault-injection/fault-injection.rst) on a
+ * kernel with CONFIG_FUNCTION_ERROR_INJECTION, so that each unwind is
+ * tested for real. noinline and __noclone keep them whole and named.
+ */
+noinline __noclone struct waitcmp_run *
+waitcmp_alloc(const struct waitcmp_ops *ops, const struct waitcmp_params *params)
+{
+	struct waitcmp_run *run;
+
+	run = kzalloc(sizeof(*run), GFP_KERNEL);
+	if (!run)
+		return ERR_PTR(-ENOMEM);
+	run->waiter = kcalloc(params->waiters, sizeof(*run->waiter),
+			      GFP_KERNEL);
+	run->stats = kzalloc(sizeof(*run->stats), GFP_KERNEL);
+	run->wake_cost = kzalloc(sizeof(*run->wake_cost), GFP_KERNEL);
+	run->end_snap = kmalloc(sizeof(*run->end_snap), GFP_KERNEL);
+	if (!run->waiter || !run->stats || !run->wake_cost || !run->end_snap) {
+		waitcmp_free(run);
+		return ERR_PTR(-ENOMEM);
+	}
+	run->ops = ops;
+	run->params = *params;
+	init_waitqueue_head(&run->ctl_wq);
+	init_waitqueue_head(&run->arm_wq);
+	spin_lock_init(&run->stats_lock);
+	return run;
+}
+
+ALLOW_ERROR_INJECTION(waitcmp_alloc, ERRNO);
+
+/* A waiter's thread, or with w NULL the waker's; created, not woken. */
+noinline __noclone struct task_struct *
+waitcmp_kthread(struct waitcmp_run *run, struct waitcmp_waiter *w)
+{
+	struct task_struct *t;
+
+	if (w)
+		t = kthread_create(waitcmp_waiter_fn, w, "waitcmp_wait/%u",
+				   w->id);
+	else
+		t = kthread_create(waitcmp_waker_fn, run, "waitcmp_waker");
+	return waitcmp_bind(t, w ? run->params.waiter_cpu :
+				   run->params.waker_cpu);
+}
+
+ALLOW_ERROR_INJECTION(waitcmp_kthread, ERRNO);
+
+noinline __noclone int waitcmp_watch_cpus(struct waitcmp_run *run)
+{
+	return cpuhp_state_add_instance_nocalls(waitcmp_cpuhp_state,
+						&run->cpuhp_node);
+}
+
+ALLOW_ERROR_INJECTION(waitcmp_watch_cpus, ERRNO);
+
+/* Created, not woken: waitcmp_stop_created() can still undo them. */
 static int waitcmp_create_threads(struct waitcmp_run *run)
 {
-	const struct waitcmp_params *p = &run->params;
 	struct task_struct *t;
 	unsigned int i;
 
-	for (i = 0; i < p->waiters; i++) {
+	for (i = 0; i < run->params.waiters; i++) {
 		struct waitcmp_waiter *w = &run->waiter[i];
 
 		w->run = run;
 		w->id = i;
-		t = kthread_create(waitcmp_waiter_fn, w, "waitcmp_wait/%u", i);
-		t = waitcmp_bind(t, p->waiter_cpu);
+		t = waitcmp_kthread(run, w);
 		if (IS_ERR(t))
 			return PTR_ERR(t);
 		w->task = t;
 	}
-	t = kthread_create(waitcmp_waker_fn, run, "waitcmp_waker");
-	t = waitcmp_bind(t, p->waker_cpu);
+	t = waitcmp_kthread(run, NULL);
 	if (IS_ERR(t))
 		return PTR_ERR(t);
 	run->waker = t;
@@ -496,28 +566,20 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 	if (err)
 		return ERR_PTR(err);
 
-	run = kzalloc(sizeof(*run), GFP_KERNEL);
-	if (!run)
-		return ERR_PTR(-ENOMEM);
-	run->ops = ops;
-	run->params = *params;
-	init_waitqueue_head(&run->ctl_wq);
-	init_waitqueue_head(&run->arm_wq);
-	spin_lock_init(&run->stats_lock);
-	run->waiter = kcalloc(params->waiters, sizeof(*run->waiter),
-			      GFP_KERNEL);
-	run->stats = kzalloc(sizeof(*run->stats), GFP_KERNEL);
-	run->wake_cost = kzalloc(sizeof(*run->wake_cost), GFP_KERNEL);
-	run->end_snap = kmalloc(sizeof(*run->end_snap), GFP_KERNEL);
-	if (!run->waiter || !run->stats || !run->wake_cost || !run->end_snap) {
-		err = -ENOMEM;
-		goto err_free;
+	run = waitcmp_alloc(ops, params);
+	if (IS_ERR(run)) {
+		pr_err("%s: cannot allocate the run: %ld\n", ops->name,
+		       PTR_ERR(run));
+		return run;
 	}
 
 	if (ops->init) {
 		err = ops->init(run);
-		if (err)
+		if (err) {
+			pr_err("%s: the variant's init failed: %d\n", ops->name,
+			       err);
 			goto err_free;
+		}
 	}
 
 	err = waitcmp_create_threads(run);
@@ -530,17 +592,16 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		pr_err("%s: cannot create debugfs files: %d\n", ops->name, err);
 		goto err_threads;
 	}
-	err = cpuhp_state_add_instance_nocalls(waitcmp_cpuhp_state,
-					       &run->cpuhp_node);
+	err = waitcmp_watch_cpus(run);
 	if (err) {
 		pr_err("%s: cannot watch CPU hotplug: %d\n", ops->name, err);
 		goto err_debugfs;
 	}
 
-	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u\n",
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u\n",
 		ops->name, params->iterations, params->period_us,
 		params->waiters, params->waiter_cpu, params->waker_cpu,
-		params->wake_all);
+		params->wake_all, params->allow_hung_task);
 	trace_waitcmp_run_begin(ops->name, params);
 	waitcmp_wake_threads(run);
 	return run;

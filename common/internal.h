@@ -8,7 +8,13 @@
 
 int waitcmp_debugfs_init(void);
 void waitcmp_debugfs_exit(void);
+/* Failure points of the load path, open to fail_function (harness.c). */
 int waitcmp_debugfs_add(struct waitcmp_run *run);
+struct waitcmp_run *waitcmp_alloc(const struct waitcmp_ops *ops,
+				  const struct waitcmp_params *params);
+struct task_struct *waitcmp_kthread(struct waitcmp_run *run,
+				    struct waitcmp_waiter *w);
+int waitcmp_watch_cpus(struct waitcmp_run *run);
 void waitcmp_debugfs_remove(struct waitcmp_run *run);
 
 /* A run's statistics as of one moment, to summarise outside stats_lock. */

@@ -34,6 +34,7 @@ struct waitcmp_params {
 	int waiter_cpu;			/* -1 = unbound */
 	int waker_cpu;			/* -1 = unbound */
 	unsigned int wake_all;		/* 1: wake every waiter, not one */
+	unsigned int allow_hung_task;	/* 1: sleeps the detector reports */
 };
 
 struct waitcmp_run;
@@ -177,6 +178,9 @@ module_param_named(waker_cpu, waitcmp_params.waker_cpu, int, 0444);	\
 MODULE_PARM_DESC(waker_cpu, "CPU of the waker, -1 = unbound");		\
 module_param_named(wake_all, waitcmp_params.wake_all, uint, 0444);	\
 MODULE_PARM_DESC(wake_all, "1 = wake every waiter (wake_up_all, complete_all)"); \
+module_param_named(allow_hung_task, waitcmp_params.allow_hung_task, uint, 0444); \
+MODULE_PARM_DESC(allow_hung_task,					\
+		 "1 = accept D-state sleeps past hung_task_timeout_secs, with a warning"); \
 									\
 static struct waitcmp_run *_ops##_run;					\
 									\

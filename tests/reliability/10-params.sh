@@ -113,7 +113,8 @@ waiters completion_io waiters=0 period_us=10000001 wake_all=2
 EOF
 
 # The edges: all of these must load.
-accepted wait_event iterations=0 period_us=10000000 waiters=64
+accepted wait_event iterations=0 period_us=10000000 waiters=64 allow_hung_task=1
+accepted wait_event_killable iterations=0 period_us=10000000 waiters=64
 accepted completion iterations=3 period_us=0 waiters=64 wake_all=1
 accepted rcuwait iterations=3 waiters=1 waiter_cpu="$last" waker_cpu=0
 accepted swait iterations=0 waiter_cpu=-1 waker_cpu="$last" wake_all=0
