@@ -154,9 +154,10 @@ $(CHECKPATCH):
 		linux-source-6.1/scripts/spelling.txt \
 		linux-source-6.1/scripts/const_structs.checkpatch
 
+# One scripts/deps for everything, so that make -j starts one apt-get.
 check:
-	scripts/deps build check
-	$(MAKE) _checkpatch _sparse _shellcheck
+	scripts/deps build check i386
+	$(MAKE) _checkpatch _sparse _shellcheck _build-i386
 
 checkpatch:
 	scripts/deps check
@@ -177,17 +178,27 @@ _checkpatch: $(CHECKPATCH)
 	$(CHECKPATCH) --strict --no-tree --quiet \
 		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON -f common/compat.h
 
+# A kbuild's output, in LOG, fails the build when kbuild failed or when
+# a line says warning or error in any case (modpost's "WARNING: modpost:"
+# and "ERROR: modpost:"), make's Entering/Leaving directory lines aside
+# (their paths are not kbuild's words). Not a pipe into tee, which would
+# hide kbuild's exit status (sh has no pipefail).
+# $(call kbuild_log,ARGS,LOG)
+kbuild_log = $(KBUILD) $(1) >$(2) 2>&1 || { cat $(2); exit 1; }; \
+	cat $(2); \
+	! grep -vE '^make(\[[0-9]+\])?: (Entering|Leaving) directory' $(2) | \
+		grep -iE 'warning|error'
+
 # Rebuild everything with sparse (C=2) and W=1; any warning fails.
 _sparse: sync
 	+$(KBUILD) clean >/dev/null
-	+$(KBUILD) W=1 C=2 modules 2>&1 | tee .check.log
-	! grep -E 'warning|error' .check.log
+	+$(call kbuild_log,W=1 C=2 modules,.check.log)
 	rm -f .check.log
 
 # The modules built for 32-bit x86 (Debian's 686-pae headers, the amd64
 # gcc-12 with -m32), W=1, into build/modules/<its release>/; any warning
 # or error fails (a u64 in smp_load_acquire, a u64 / or % that needs
-# __udivdi3/__umoddi3, which the kernel does not export). Not part of
+# __udivdi3/__umoddi3, which the kernel does not export). Part of
 # make check.
 build-i386:
 	scripts/deps build i386
@@ -200,8 +211,7 @@ _build-i386:
 
 _i386: sync
 	+$(KBUILD) clean >/dev/null
-	+$(KBUILD) W=1 modules 2>&1 | tee build/i386.log
-	! grep -iE 'warning|error' build/i386.log
+	+$(call kbuild_log,W=1 modules,build/i386.log)
 	rm -f build/i386.log
 
 # SHELLCHECK=path runs another shellcheck.
@@ -232,7 +242,8 @@ help:
 	@echo "make test-kernels  a two-kernel run (voluntary and RT) end to end"
 	@echo "make test-debug the VM suite on a debug kernel (lockdep, KASAN, kmemleak),"
 	@echo "                built once from linux-source-6.1 (long)"
-	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck"
+	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck,"
+	@echo "                make build-i386"
 	@echo "make build-i386 the modules built for 32-bit x86 (Debian's 686-pae headers,"
 	@echo "                adds dpkg's i386 architecture), W=1, any warning fails"
 	@echo "make clean      remove build outputs"

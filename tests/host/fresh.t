@@ -139,6 +139,9 @@ touch "$tmp/source/linux-source-6.1/scripts/"{spelling.txt,const_structs.checkpa
 tar -C "$tmp/source" -cJf "$tmp/linux-source-6.1.tar.xz" linux-source-6.1
 
 # Fake headers: a kbuild that logs, after checking that sync ran.
+# FAKE_KBUILD_SAY=LINE: its modules prints LINE too, and succeeds;
+# FAKE_KBUILD_FAIL=1: its modules fails, with neither error nor warning in
+# what it prints.
 kb_release=0.0.1-waitcmp-fake-amd64
 kb=$tmp/kbuild/linux-headers-$kb_release
 mkdir -p "$kb/include/generated"
@@ -147,6 +150,8 @@ cat >"$kb/Makefile" <<'EOF'
 modules clean:
 	@test -e $(M)/Kbuild -a -e $(M)/common/harness.c || { echo "kbuild: no sources in M=$(M)" >&2; exit 1; }
 	@echo "kbuild $@ $(CURDIR) M=$(M) W=$(W) C=$(C)" >>$(FAKE_STATE)/log
+	@[ $@ != modules ] || [ -z "$$FAKE_KBUILD_SAY" ] || echo "$$FAKE_KBUILD_SAY"
+	$(if $(and $(FAKE_KBUILD_FAIL),$(filter modules,$@)),$(error fake kbuild fails))
 EOF
 kb=$(realpath "$kb")
 # The same for make build-i386's 32-bit headers.
@@ -192,6 +197,8 @@ headers_asked() { grep '^apt-get install' "$state/log" | head -n 1 | grep -qw li
 headers_not_asked() { ! grep -q 'linux-headers-amd64' "$state/log"; }
 # Every package asked for once: no second install (make -j) of the same.
 once() { [ -z "$(sort "$state/installed" | uniq -d)" ]; }
+# installs N: apt-get install ran N times (a target's scripts/deps steps).
+installs() { [ "$(grep -c '^apt-get install' "$state/log")" -eq "$1" ]; }
 
 # --- make test, for real ------------------------------------------------
 
@@ -255,7 +262,7 @@ expect=(
 	"checkpatch:$I>checkpatch --strict>checkpatch --strict --no-tree --quiet --ignore"
 	"sparse:$I>$KC>$KS"
 	"shellcheck:$I>shellcheck -x scripts/deps"
-	"check:$I>checkpatch --strict|$I>$KC>$KS|$I>shellcheck -x scripts/deps"
+	"check:$I>checkpatch --strict|$I>$KC>$KS|$I>shellcheck -x scripts/deps|$I>kbuild clean $M386>kbuild modules $M386 W=1 C="
 	"build-i386:dpkg --add-architecture i386>apt-get update>$I>kbuild clean $M386>kbuild modules $M386 W=1 C="
 )
 mkdir -p "$tmp/results/latest-matrix"
@@ -273,6 +280,10 @@ for e in "${expect[@]}"; do
 	done
 	no_kernel_message "$out" || r=1
 	once || r=1
+	case $target in
+	test-kernels | test-debug) installs 2 || r=1 ;;
+	*) installs 1 || r=1 ;;
+	esac
 	case $target in
 	tools | checkpatch | shellcheck) headers_not_asked || r=1 ;;
 	*) headers_asked || r=1 ;;
@@ -297,6 +308,35 @@ if [ "$r" -ne 0 ]; then
 	tail -n 20 "$tmp/i386-known.out" | diag
 	diag <"$state/log"
 fi
+
+# A kbuild that fails, or that succeeds but warns in capitals (modpost),
+# fails the target.
+for target in sparse build-i386; do
+	r=0
+	FAKE_KBUILD_FAIL=1 first_run "$target" "$tmp/$target-fail.out" -j4 && r=1
+	grep -q 'fake kbuild fails' "$tmp/$target-fail.out" || r=1
+	ok "$r" "make -j4 $target fails when kbuild fails (no error or warning in its output)"
+	[ "$r" -eq 0 ] || diag <"$tmp/$target-fail.out"
+	for say in 'WARNING: modpost: section mismatch' 'ERROR: modpost: "__umoddi3" undefined!'; do
+		r=0
+		FAKE_KBUILD_SAY=$say first_run "$target" "$tmp/$target-say.out" -j4 && r=1
+		grep -qF "$say" "$tmp/$target-say.out" || r=1
+		ok "$r" "make -j4 $target fails when kbuild succeeds but says '${say%%:*}: modpost'"
+		[ "$r" -eq 0 ] || diag <"$tmp/$target-say.out"
+	done
+done
+
+# The same fake headers where their path says error and warning: make's
+# Entering directory lines name it, and are no diagnostic of kbuild's.
+odd=$tmp/kbuild-error-warning
+mkdir -p "$odd"
+cp -a "$kb" "$kb386" "$odd/"
+r=0
+FAKE_HEADERS=$odd/${kb##*/} FAKE_HEADERS_I386=$odd/${kb386##*/} \
+	first_run check "$tmp/odd.out" -j4 || r=1
+grep -q "Entering directory '$odd/" "$tmp/odd.out" || r=1
+ok "$r" "make -j4 check succeeds when the headers' path (in make's Entering directory lines) says error and warning"
+[ "$r" -eq 0 ] || tail -n 20 "$tmp/odd.out" | diag
 
 fresh
 r=0
