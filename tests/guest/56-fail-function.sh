@@ -24,9 +24,17 @@ want_line() {
 	esac
 }
 
+# kmod's insmod (as "insmod", its name picks the command): one
+# finit_module() call. busybox's insmod retries a failed one with
+# init_module(), which the one-shot fail-nth then lets through.
+KMOD_INSMOD=/tmp/kmod-bin/insmod
 if [ ! -d "$FF" ]; then
 	skip "fail_function: this kernel has no CONFIG_FAIL_FUNCTION (make test-debug's has)"
+elif ! command -v kmod >/dev/null; then
+	skip "fail_function: no kmod in the guest (vm/initramfs adds it)"
 else
+	mkdir -p "${KMOD_INSMOD%/*}"
+	ln -sf "$(command -v kmod)" "$KMOD_INSMOD"
 	load_core
 	refcnt=$(cat /sys/module/waitcmp/refcnt)
 	# Only fail-nth fails a call: no probability for other tasks.
@@ -39,7 +47,7 @@ else
 	n=1
 	while [ "$n" -le 8 ]; do
 		mark=$(dmesg_mark)
-		if sh -c "echo $n >/proc/self/fail-nth && exec insmod $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10" 2>/dev/null; then
+		if sh -c "echo $n >/proc/self/fail-nth && exec $KMOD_INSMOD $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10" 2>/dev/null; then
 			not_ok "failure $n of the load path: insmod fails"
 			unload schedule
 		else
@@ -53,7 +61,7 @@ else
 		n=$((n + 1))
 	done
 	check "there is no 9th call: with fail-nth 9 the load works" \
-		sh -c "echo 9 >/proc/self/fail-nth && exec insmod $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10"
+		sh -c "echo 9 >/proc/self/fail-nth && exec $KMOD_INSMOD $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10"
 	check "and runs to done" wait_done schedule 60
 	unload schedule
 	echo >"$FF/inject"

@@ -45,6 +45,7 @@ now_ms_fine() {
 # a line count of dmesg stops growing once it wraps. So the log is read and
 # cleared (dmesg -c) after every step, and kept whole in KLOG_ALL.
 KLOG_ALL=${KLOG_ALL:-/tmp/reliability-dmesg.txt}
+KLOG_BOOT=${KLOG_BOOT:-/tmp/reliability-dmesg-boot.txt}
 
 # klog_take: the kernel log lines since the last call (also kept).
 klog_take() {
