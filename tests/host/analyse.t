@@ -92,6 +92,24 @@ near() {
 	}'
 }
 
+# like_module NAME STATS NOTE: the analyser's min, max and mean equal the
+# module's (from its STATS file), its percentiles are within 1/32.
+like_module() {
+	local k m
+	for k in min_ns max_ns mean_ns; do
+		is "$(val $k)" "$(stat "$2" $k)" "$1: $k = the module's$3"
+	done
+	for k in p50_ns p90_ns p99_ns p999_ns; do
+		m=$(stat "$2" $k)
+		if near "$(val $k)" "$m"; then
+			ok "$1: $k within 1/32 of the module's"
+		else
+			not_ok "$1: $k within 1/32 of the module's"
+			diag "analyse $(val $k), module $m"
+		fi
+	done
+}
+
 # fails_with PATTERN DESCRIPTION: exit status 1, nothing on stdout, and
 # a message with the file name and PATTERN on stderr.
 fails_with() {
@@ -168,18 +186,7 @@ single() {
 		"$name: no slept field: records = samples, no_sleep 0"
 	is "$(val most_per_seq)" "$((want / iters))" \
 		"$name: most_per_seq = $((want / iters)), the waiters a wake runs"
-	for k in min_ns max_ns mean_ns; do
-		is "$(val $k)" "$(stat "$stats" $k)" "$name: $k = the module's"
-	done
-	for k in p50_ns p90_ns p99_ns p999_ns; do
-		m=$(stat "$stats" $k)
-		if near "$(val $k)" "$m"; then
-			ok "$name: $k within 1/32 of the module's"
-		else
-			not_ok "$name: $k within 1/32 of the module's"
-			diag "analyse $(val $k), module $m"
-		fi
-	done
+	like_module "$name" "$stats" ""
 	check "$name: sched_matched > 0" test "$(val sched_matched)" -gt 0
 	if command -v trace-cmd >/dev/null; then
 		is "$(val sched_matched)" "$(sched_expected "$dat")" \
@@ -268,18 +275,7 @@ is "$(val woken_without_wake) $(val wakes_without_woken) $(val lost_events)" \
 	"0 0 0" "no-sleep: every record, slept or not, matched by seq; nothing lost"
 is "$(val most_per_seq)" "$(stat "$nstats" waiters)" \
 	"no-sleep: most_per_seq = waiters (wait_on_bit wakes every waiter)"
-for k in min_ns max_ns mean_ns; do
-	is "$(val $k)" "$(stat "$nstats" $k)" "no-sleep: $k = the module's (samples only)"
-done
-for k in p50_ns p90_ns p99_ns p999_ns; do
-	m=$(stat "$nstats" $k)
-	if near "$(val $k)" "$m"; then
-		ok "no-sleep: $k within 1/32 of the module's"
-	else
-		not_ok "no-sleep: $k within 1/32 of the module's"
-		diag "analyse $(val $k), module $m"
-	fi
-done
+like_module no-sleep "$nstats" " (samples only)"
 if command -v trace-cmd >/dev/null; then
 	# "slept records, no-sleep records, min and max latency of the slept
 	# ones, most records of one seq", from trace-cmd report.

@@ -72,20 +72,15 @@ ok $r "summary.csv: samples + no_sleep = the module's records"
 r=0; [ "$(cell wait_on_bit min_ns) $(cell wait_on_bit state) $(cell wait_on_bit loadavg1_after)" = \
 	"$(stat "$s" min_ns) D 0.20" ] || r=1
 ok $r "summary.csv: the columns after no_sleep stay in place"
-r=0; grep -q '^wait_event,ok,400,,' "$csv" || r=1
-ok $r "summary.csv: stats without no_sleep leave it empty"
-r=0; grep -q '^broken,failed,,,' "$csv" || r=1
-ok $r "summary.csv: a failed variant has an empty no_sleep"
+check "summary.csv: stats without no_sleep leave it empty" grep -q '^wait_event,ok,400,,' "$csv"
+check "summary.csv: a failed variant has an empty no_sleep" grep -q '^broken,failed,,,' "$csv"
 
 check "summary.md: the latency table has a no sleep column after samples" \
 	grep -q '^| variant | status | samples | no sleep | min |' "$md"
 check "summary.md: says what no sleep counts" grep -q '^no sleep: ' "$md"
-r=0; grep -q "^| wait_on_bit | ok | $(stat "$s" samples) | $(stat "$s" no_sleep) | $(awk -v v="$(stat "$s" min_ns)" 'BEGIN { printf "%.1f", v / 1000 }') |" "$md" || r=1
-ok $r "summary.md: wait_on_bit's samples, no sleep and min"
-r=0; grep -q '^| wait_event | ok | 400 | - |' "$md" || r=1
-ok $r "summary.md: no sleep unknown is -"
-r=0; grep -q '^| wait_on_bit | D | 0.75 | 1 | 0.00 | 0 | 0.0 | 0.10 → 0.20 |$' "$md" || r=1
-ok $r "summary.md: the accounting table reads its columns from the right places"
+check "summary.md: wait_on_bit's samples, no sleep and min" grep -q "^| wait_on_bit | ok | $(stat "$s" samples) | $(stat "$s" no_sleep) | $(awk -v v="$(stat "$s" min_ns)" 'BEGIN { printf "%.1f", v / 1000 }') |" "$md"
+check "summary.md: no sleep unknown is -" grep -q '^| wait_event | ok | 400 | - |' "$md"
+check "summary.md: the accounting table reads its columns from the right places" grep -q '^| wait_on_bit | D | 0.75 | 1 | 0.00 | 0 | 0.0 | 0.10 → 0.20 |$' "$md"
 check "summary.md: the failed variant and its reason" \
 	grep -q '^\*\*broken failed:\*\* insmod refused' "$md"
 
