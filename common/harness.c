@@ -334,8 +334,9 @@ fallback:
 
 /*
  * A waiter of a wait the hung-task detector watches (TASK_UNINTERRUPTIBLE
- * alone) must not sleep as long as its timeout: a wake-one wakes the
- * waiters in turn (FIFO), so each sleeps waiters * period_us.
+ * without TASK_WAKEKILL or TASK_NOLOAD: the variant's expect.hung_task)
+ * must not sleep as long as its timeout: a wake-one wakes the waiters in
+ * turn (FIFO), so each sleeps waiters * period_us.
  */
 static int waitcmp_check_hung_task(const struct waitcmp_ops *ops,
 				   const struct waitcmp_params *p)
