@@ -28,7 +28,7 @@ variant() {
 	local d=$run/$1
 	mkdir -p "$d"
 	echo ok >"$d/status"
-	bench/analyse -v "$1" "$fix/$2.dat" >"$d/analysis"
+	bench/analyse -v "$1" -o "$d" "$fix/$2.dat" >"$d/analysis"
 	cp "$fix/$3" "$d/stats"
 	printf '%s\n' "state: D" "state_samples: D=3 S=1" "procs_blocked_max: 1" \
 		"iowait_ticks: 0" "waited_ticks: 100" "blkio_ticks: 0" \
@@ -83,5 +83,31 @@ check "summary.md: no sleep unknown is -" grep -q '^| wait_event | ok | 400 | - 
 check "summary.md: the accounting table reads its columns from the right places" grep -q '^| wait_on_bit | D | 0.75 | 1 | 0.00 | 0 | 0.0 | 0.10 → 0.20 |$' "$md"
 check "summary.md: the failed variant and its reason" \
 	grep -q '^\*\*broken failed:\*\* insmod refused' "$md"
+
+# The clock: a run without it in env ran on the wall clock (µs); under
+# icount the unit is instructions, in the summary and on every plot, with
+# the kernel the run came from.
+check "summary.md: no clock recorded is wall-clock µs" \
+	grep -q '^Latency (wake to run, µs of wall-clock time)' "$md"
+check "summary.md: the clock is in the measured-on line" grep -q 'clock wall\. Parameters' "$md"
+if command -v gnuplot >/dev/null; then
+	check "bench/plot succeeds" bench/plot "$run"
+	check "latency-cdf.svg: µs, wall-clock, and the kernel" \
+		sh -c "grep -q 'latency (µs, wall-clock, log scale)' '$run/latency-cdf.svg' && grep -q 'kernel 6.1.0-test, tcg, clock wall' '$run/latency-cdf.svg'"
+fi
+echo "clock: icount" >>"$run/env"
+check "bench/summarize succeeds on an icount run" bench/summarize "$run"
+check "summary.md: under icount the unit is thousands of instructions, not µs" \
+	sh -c "grep -q '^Latency (wake to run) in thousands of instructions: clock icount' '$md' && ! grep -q 'µs' '$md'"
+if command -v gnuplot >/dev/null; then
+	check "bench/plot succeeds on an icount run" bench/plot "$run"
+	for p in latency-cdf latency-hist latency-cdf-families; do
+		[ -f "$run/$p.svg" ] || continue
+		check "$p.svg: thousands of instructions, clock icount, no µs" \
+			sh -c "grep -q 'thousands of instructions, icount, log scale' '$run/$p.svg' && grep -q 'clock icount' '$run/$p.svg' && ! grep -q 'µs' '$run/$p.svg'"
+	done
+else
+	echo "# gnuplot not installed: the plots' labels are not checked"
+fi
 
 done_testing
