@@ -74,14 +74,14 @@ _tools:
 	$(MAKE) -C bench
 
 # make bench [TARGET=host] [VARIANTS=a,b] [ITERATIONS=N] [PERIOD_US=P]
-#            [WAITERS=N] [YES=1] [ARGS="more bench/run options"]
+#            [WAITERS=N] [CLOCK=wall|icount] [YES=1] [ARGS="more bench/run options"]
 #            [KERNELS="generic:voluntary rt ..."]  (docs/kernels.md)
 TARGET ?= vm
 RESULTS := $(or $(WAITCMP_RESULTS),results)
 BENCH_OPTS := $(if $(VARIANTS),--variants $(VARIANTS)) \
 	$(if $(ITERATIONS),--iterations $(ITERATIONS)) \
 	$(if $(PERIOD_US),--period-us $(PERIOD_US)) \
-	$(if $(WAITERS),--waiters $(WAITERS)) $(ARGS)
+	$(if $(WAITERS),--waiters $(WAITERS)) $(if $(CLOCK),--clock $(CLOCK)) $(ARGS)
 BENCH_ARGS := --target $(TARGET) $(if $(YES),--yes) $(BENCH_OPTS)
 
 bench:
@@ -231,6 +231,7 @@ help:
 	@echo "make test       install what is missing, build, boot the VM and run every test"
 	@echo "make bench      the sweep: every variant in the VM, results/<time>/ with plots"
 	@echo "                TARGET=host VARIANTS=a,b ITERATIONS=N PERIOD_US=P WAITERS=N ARGS=..."
+	@echo "                CLOCK=icount: the VM counts instructions (deterministic, same-CPU)"
 	@echo "                KERNELS=\"generic:voluntary rt ...\": once per kernel (bench/kernels)"
 	@echo "make matrix     the behaviour matrix of every variant; rewrites docs/guide.md"
 	@echo "make kernels    sweep + matrix on generic none/voluntary/full and RT;"

@@ -37,6 +37,10 @@ r=0; refused "waiter_cpu=2 is out of range, allowed -1..1" --smp 2 --waiter-cpu 
 ok $r "a CPU the guest does not have is refused"
 r=0; refused "--target must be vm or host" --target cloud || r=1
 ok $r "an unknown target is refused"
+r=0; refused "--clock must be wall or icount" --clock sundial || r=1
+ok $r "an unknown clock is refused"
+r=0; refused "--clock icount is the VM's instruction counting" --target host --clock icount || r=1
+ok $r "--target host --clock icount is refused: the host runs on the wall clock"
 mkdir "$base/taken"
 r=0; refused "exists: results are never overwritten" --out "$base/taken" || r=1
 ok $r "an existing results folder is never reused"
@@ -129,5 +133,17 @@ r=0; [ "$(cat "$out/no_such_api/status")" = failed ] &&
 ok $r "the failed variant is recorded as failed, with the reason"
 r=0; [ "$(cat "$out/wait_event/status")" = ok ] || r=1
 ok $r "the next variant still runs"
+
+# The deterministic clock: a small sweep under icount; its env and summary
+# say so, and no figure is in µs.
+r=0
+WAITCMP_RESULTS="$base" bench/run --variants wait_event --iterations 200 \
+	--acct-iterations 3 --clock icount --out "$base/icount" >"$base/icount.log" 2>&1 || r=$?
+ok $r "bench/run --clock icount succeeds"
+[ $r -eq 0 ] || sed 's/^/# /' "$base/icount.log"
+check "its env says clock: icount" grep -qx 'clock: icount' "$base/icount/env"
+check "its summary gives instructions, not µs" \
+	sh -c "grep -q 'thousands of instructions: clock icount' '$base/icount/summary.md' && ! grep -q 'µs' '$base/icount/summary.md'"
+check "the wall-clock run's env says clock: wall" grep -qx 'clock: wall' "$run/env"
 
 done_testing

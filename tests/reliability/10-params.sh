@@ -36,7 +36,9 @@ refused_row() {
 		rmmod "waitcmp_$v" || true
 		return 0
 	fi
-	lines=$(klog_take | grep -Ev "$KLOG_NOISE" | messages || true)
+	# Only our modules' lines: the debug kernel also logs other tasks'
+	# stack depth records ("cat (205) used greatest stack depth").
+	lines=$(klog_take | grep waitcmp | grep -Ev "$KLOG_NOISE" | messages || true)
 	n=$(echo "$lines" | grep -c . || true)
 	named=$(echo "$lines" | grep -c "$name" || true)
 	left=""
