@@ -3,19 +3,28 @@
  * analyse - latency summary of waitcmp runs, read from a trace-cmd trace.dat
  * with libtracecmd. "analyse --help" describes the output.
  *
- * One pass over the events in timestamp order, all CPUs merged. Memory does
- * not grow with the number of events: latencies go into fixed-size
+ * One pass over the events in timestamp order, all CPUs merged. Memory is
+ * bounded, whatever the number of events: latencies go into fixed-size
  * histograms, outstanding wakes into a ring per variant, the scheduler
  * state into a table of the tasks active in the last second of trace time,
  * and libtracecmd's handle is reopened every SLICE_RECORDS records, since
- * it keeps what it has read (see read_slices()).
+ * it keeps what it has read (see read_slices()). What grows, up to a cap,
+ * is the exact count of each histogram (two per variant: latency and
+ * scheduler): a table of its distinct values, 16 bytes a slot and at most
+ * half full, with the number of distinct values up to EXACT_CAP (a 16 MB
+ * table); one more frees it, and that histogram goes on without (see
+ * exact_add()).
  *
- * Percentiles come from a log-linear histogram with 256 sub-buckets per
- * power of two (exact below 512 ns). The value reported for a percentile is
- * the middle of the bucket that holds it, clamped to the exact min and max:
- * within 1/512 (0.2 %) of the sample at that rank. The rank is the
- * nearest-rank one, ceil(n * p), as in the module's own stats (whose
- * buckets are 32 per power of two, so within 1/64 = 1.6 %).
+ * Percentiles are nearest-rank: the sample at rank ceil(n * p), as in the
+ * module's own stats. While a histogram has its exact counts, that sample
+ * is found exactly, from its distinct values in order (see exact_sort()):
+ * under icount, whose samples take a few hundred distinct values, a
+ * percentile is a sample itself, not a bucket's middle. Past the cap
+ * they come from a log-linear histogram with 256 sub-buckets per power of
+ * two (exact below 512 ns): the middle of the bucket that holds the rank,
+ * clamped to the exact min and max, within 1/512 (0.2 %) of the sample at
+ * that rank (the module's buckets are 32 per power of two, so within
+ * 1/64 = 1.6 %). The output says which ("percentiles:").
  *
  * A waitcmp_woken with slept=0 is a wait that returned without sleeping,
  * its condition already true: no wake-to-run latency, so it is counted
@@ -85,11 +94,36 @@
 static const char trace_magic[] = { 0x17, 0x08, 0x44, 't', 'r', 'a', 'c',
 				    'i', 'n', 'g' };
 
+/*
+ * Exact counts: at most EXACT_CAP distinct values per histogram, so at
+ * most 2 * EXACT_CAP slots of 16 bytes (16 MB; 24 MB for the moment the
+ * table doubles to that size). 1 << 20 values would need a 32 MB table,
+ * since it is kept at most half full. ANALYSE_EXACT_CAP lowers the cap,
+ * for tests (see read_exact_cap()).
+ */
+#define EXACT_CAP	(1ul << 19)
+#define EXACT_MIN_SLOTS	64
+
+/* A distinct value and its samples; count 0 is a free slot. */
+struct exact_slot {
+	uint64_t value;
+	uint64_t count;
+};
+
 struct hist {
 	uint64_t n;
 	uint64_t min;
 	uint64_t max;
 	unsigned __int128 sum;
+	/*
+	 * Open addressing, linear probing, at most half full; after
+	 * exact_sort(), slot[0..distinct) in order of value instead.
+	 */
+	struct exact_slot *slot;
+	size_t slots;		/* power of two; 0 before the first sample */
+	size_t distinct;	/* values in slot */
+	bool inexact;		/* over the cap: no slot, the buckets only */
+	bool sorted;		/* exact_sort() done: percentiles are exact */
 	uint64_t count[FINE_BUCKETS];
 };
 
@@ -179,6 +213,7 @@ struct analysis {
 };
 
 static const char *prog = "analyse";
+static size_t exact_cap = EXACT_CAP;
 
 static void usage(FILE *out)
 {
@@ -200,10 +235,20 @@ static void usage(FILE *out)
 "                       is no wake-to-run latency, so they are no samples\n"
 "  wakes                waitcmp_wake events\n"
 "  min_ns mean_ns p50_ns p90_ns p99_ns p999_ns max_ns\n"
-"                       latency_ns of the samples; percentiles are\n"
-"                       nearest-rank, from a histogram with 256 buckets\n"
-"                       per power of two (within 0.2 %%); n/a without samples\n"
-"                       (cdf.dat and hist.dat hold the samples too)\n"
+"                       latency_ns of the samples; mean_ns is the floor\n"
+"                       of sum_ns / samples, as the module computes it;\n"
+"                       percentiles are nearest-rank, the sample at rank\n"
+"                       ceil(samples * p) (see percentiles); n/a without\n"
+"                       samples (cdf.dat and hist.dat hold the samples too)\n"
+"  sum_ns               the exact sum of the samples' latency_ns (the exact\n"
+"                       mean is sum_ns / samples); n/a without samples\n"
+"  percentiles          how p50_ns to p999_ns were found: 'exact', the\n"
+"                       sample at the rank itself, from a count of each\n"
+"                       distinct latency_ns, kept up to %lu distinct\n"
+"                       values (a 16 MB table); 'histogram' past that: the\n"
+"                       middle of the rank's bucket in a histogram of 256\n"
+"                       buckets per power of two, within 0.2 %% of the\n"
+"                       sample; n/a without samples\n"
 "  woken_without_wake   records whose seq had no earlier wake of the variant\n"
 "  wakes_without_woken  wakes that no waiter reported\n"
 "  most_per_seq         the most records any one seq of the variant got\n"
@@ -217,7 +262,10 @@ static void usage(FILE *out)
 "                       the waiter (after the wake) to its next switch-in;\n"
 "                       none for a waiter that was not asleep at the wake\n"
 "  sched_p50_ns sched_p99_ns sched_mean_ns\n"
-"                       that scheduler latency; n/a without sched events\n"
+"                       that scheduler latency; n/a without sched events;\n"
+"                       its percentiles exact or from the histogram by the\n"
+"                       same rule and cap as p50_ns's, counted apart (which\n"
+"                       of the two is not printed)\n"
 "  sched_p50_diff_pct   100 * (p50_ns - sched_p50_ns) / p50_ns\n"
 "\n"
 "-o OUTDIR  also write plot data (OUTDIR is created if missing):\n"
@@ -231,9 +279,13 @@ static void usage(FILE *out)
 "-v VARIANT  only that variant\n"
 "\n"
 "A trace whose ring buffer dropped events gets a warning on stderr.\n"
+"For tests, ANALYSE_EXACT_CAP=N in the environment counts at most N\n"
+"distinct values exactly (0 to %lu, the default), so that a trace\n"
+"with more reports 'percentiles: histogram'.\n"
 "Exit status: 0 ok; 1 a missing, truncated or corrupt file, one without\n"
-"waitcmp events (or of VARIANT), or plot files not written; 2 usage.\n",
-		prog);
+"waitcmp events (or of VARIANT), or plot files not written; 2 usage (or\n"
+"a bad ANALYSE_EXACT_CAP).\n",
+		prog, EXACT_CAP, EXACT_CAP);
 }
 
 static void __attribute__((format(printf, 2, 3)))
@@ -247,6 +299,110 @@ fail(const char *path, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(1);
+}
+
+/* ---- exact counts ---- */
+
+static size_t exact_hash(uint64_t v, size_t slots)
+{
+	v *= 0x9e3779b97f4a7c15ull;
+	return (size_t)(v ^ v >> 32) & (slots - 1);
+}
+
+/* The slot that holds v, or the free one where it goes. */
+static struct exact_slot *exact_find(struct exact_slot *slot, size_t slots,
+				     uint64_t v)
+{
+	size_t i;
+
+	for (i = exact_hash(v, slots); slot[i].count && slot[i].value != v;
+	     i = (i + 1) & (slots - 1))
+		;
+	return &slot[i];
+}
+
+static void exact_grow(struct hist *h)
+{
+	size_t slots = h->slots ? 2 * h->slots : EXACT_MIN_SLOTS, i;
+	struct exact_slot *slot = calloc(slots, sizeof(*slot));
+
+	if (!slot) {
+		perror(prog);
+		exit(1);
+	}
+	for (i = 0; i < h->slots; i++)
+		if (h->slot[i].count)
+			*exact_find(slot, slots, h->slot[i].value) = h->slot[i];
+	free(h->slot);
+	h->slot = slot;
+	h->slots = slots;
+}
+
+/*
+ * One more sample of ns. A value past exact_cap distinct ones frees the
+ * table: from then on the histogram has its buckets only.
+ */
+static void exact_add(struct hist *h, uint64_t ns)
+{
+	struct exact_slot *s = NULL;
+
+	if (h->inexact)
+		return;
+	if (h->slots)
+		s = exact_find(h->slot, h->slots, ns);
+	if (s && s->count) {
+		s->count++;
+		return;
+	}
+	if (h->distinct >= exact_cap) {
+		free(h->slot);
+		h->slot = NULL;
+		h->slots = 0;
+		h->distinct = 0;
+		h->inexact = true;
+		return;
+	}
+	if (2 * (h->distinct + 1) > h->slots) {
+		exact_grow(h);
+		s = exact_find(h->slot, h->slots, ns);
+	}
+	*s = (struct exact_slot){ .value = ns, .count = 1 };
+	h->distinct++;
+}
+
+static int exact_cmp(const void *a, const void *b)
+{
+	const struct exact_slot *x = a, *y = b;
+
+	return (x->value > y->value) - (x->value < y->value);
+}
+
+/* Once every sample is in: the used slots to the front, in order. */
+static void exact_sort(struct hist *h)
+{
+	size_t i, n = 0;
+
+	if (h->inexact || !h->slots || h->sorted)
+		return;
+	for (i = 0; i < h->slots; i++)
+		if (h->slot[i].count)
+			h->slot[n++] = h->slot[i];
+	qsort(h->slot, n, sizeof(*h->slot), exact_cmp);
+	h->sorted = true;
+}
+
+/* The sample at rank (1-based) in the sorted distinct values. */
+static uint64_t exact_at(const struct hist *h, uint64_t rank)
+{
+	uint64_t seen = 0;
+	size_t i;
+
+	for (i = 0; i < h->distinct; i++) {
+		seen += h->slot[i].count;
+		if (seen >= rank)
+			return h->slot[i].value;
+	}
+	return h->max;
 }
 
 /* ---- histograms ---- */
@@ -291,6 +447,7 @@ static void hist_add(struct hist *h, uint64_t ns)
 	h->n++;
 	h->sum += ns;
 	h->count[bucket_of(ns, FINE_BITS)]++;
+	exact_add(h, ns);
 }
 
 static uint64_t hist_mean(const struct hist *h)
@@ -298,7 +455,10 @@ static uint64_t hist_mean(const struct hist *h)
 	return (uint64_t)(h->sum / h->n);
 }
 
-/* Nearest rank ceil(n * num / den), as the module computes it. */
+/*
+ * Nearest rank ceil(n * num / den), as the module computes it: the sample
+ * at that rank while the counts are exact, else the middle of its bucket.
+ */
 static uint64_t hist_percentile(const struct hist *h, unsigned int num,
 				unsigned int den)
 {
@@ -306,6 +466,9 @@ static uint64_t hist_percentile(const struct hist *h, unsigned int num,
 	uint64_t rank = r ? (uint64_t)r : 1;
 	uint64_t seen = 0, lo, hi;
 	unsigned int b;
+
+	if (h->sorted)
+		return exact_at(h, rank);
 
 	for (b = 0; b < FINE_BUCKETS; b++) {
 		seen += h->count[b];
@@ -1204,6 +1367,32 @@ static void print_ns_or_na(const char *key, const struct hist *h, uint64_t val)
 		printf("%s: n/a\n", key);
 }
 
+/* printf has no conversion for an unsigned __int128. */
+static const char *u128_str(unsigned __int128 v, char buf[40])
+{
+	char *p = buf + 39;
+
+	*p = '\0';
+	do {
+		*--p = '0' + (char)(v % 10);
+		v /= 10;
+	} while (v);
+	return p;
+}
+
+/* How the latency percentiles were found. */
+static void print_exactness(const struct hist *h)
+{
+	char buf[40];
+
+	if (!h->n) {
+		printf("sum_ns: n/a\npercentiles: n/a\n");
+		return;
+	}
+	printf("sum_ns: %s\n", u128_str(h->sum, buf));
+	printf("percentiles: %s\n", h->sorted ? "exact" : "histogram");
+}
+
 static void print_variant(const struct analysis *a, const struct variant *v)
 {
 	const struct hist *l = &v->lat, *s = &v->sched;
@@ -1223,6 +1412,7 @@ static void print_variant(const struct analysis *a, const struct variant *v)
 	print_ns_or_na("p99_ns", l, l->n ? hist_percentile(l, 99, 100) : 0);
 	print_ns_or_na("p999_ns", l, l->n ? hist_percentile(l, 999, 1000) : 0);
 	print_ns_or_na("max_ns", l, l->max);
+	print_exactness(l);
 	printf("woken_without_wake: %" PRIu64 "\n", v->orphans);
 	printf("wakes_without_woken: %" PRIu64 "\n", v->unwoken);
 	printf("most_per_seq: %" PRIu32 "\n", v->most_per_seq);
@@ -1542,8 +1732,11 @@ static void analyse(struct analysis *a)
 	}
 	read_slices(a, h, cpus);
 	/* Wakes still in the rings: count those nobody reported. */
-	for (i = 0; i < a->nr_variants; i++)
+	for (i = 0; i < a->nr_variants; i++) {
 		variant_restart(a->v[i]);
+		exact_sort(&a->v[i]->lat);
+		exact_sort(&a->v[i]->sched);
+	}
 	if (a->too_many_variants)
 		fprintf(stderr, "%s: %s: more than %d variants, only the first %d are counted\n",
 			prog, a->path, MAX_VARIANTS, MAX_VARIANTS);
@@ -1622,6 +1815,24 @@ static int run_guarded(const struct options *o)
 	return 1;
 }
 
+/* ANALYSE_EXACT_CAP=N: at most N distinct values counted exactly, for tests. */
+static void read_exact_cap(void)
+{
+	const char *s = getenv("ANALYSE_EXACT_CAP");
+	unsigned long long cap;
+
+	if (!s)
+		return;
+	errno = 0;
+	cap = strtoull(s, NULL, 10);
+	if (!*s || s[strspn(s, "0123456789")] || errno || cap > EXACT_CAP) {
+		fprintf(stderr, "%s: ANALYSE_EXACT_CAP=%s: not a number from 0 to %lu\n",
+			prog, s, EXACT_CAP);
+		exit(2);
+	}
+	exact_cap = cap;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -1634,6 +1845,7 @@ int main(int argc, char **argv)
 	int c;
 
 	prog = argv[0];
+	read_exact_cap();
 	while ((c = getopt_long(argc, argv, "ho:v:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':

@@ -5,8 +5,11 @@
 # VM by tests/fixtures/make-fixtures), on the host only. Its numbers are
 # checked against the module's own debugfs stats of the same run: counts,
 # min, max and mean exactly; percentiles within 1/32 of the module's value
-# (the width of the module's histogram buckets, 32 per power of two; the
-# analyser's own are 256 per power of two).
+# (the width of the module's histogram buckets, 32 per power of two). And
+# against trace-cmd report of the same file: the analyser's percentiles
+# and sum_ns are exact (nearest-rank over the sorted latency_ns), or,
+# past its cap of distinct values (forced down with ANALYSE_EXACT_CAP),
+# within 1/512 of them (its histogram's 256 buckets per power of two).
 #
 # All fixtures but no-sleep.dat were recorded before waitcmp_woken had its
 # slept field: there every record is a sample. no-sleep.dat has records
@@ -305,6 +308,118 @@ is "$(awk '!/^#/ { n += $3 } END { print n }' "$dir/hist.dat")" "$(val samples)"
 is "$(awk '!/^#/ { x = $1 } END { print x }' "$dir/cdf.dat")" "$(val max_ns)" \
 	"no-sleep: cdf.dat ends at the samples' max_ns"
 
+# oracle DAT VARIANT: "samples p50 p90 p99 p999 sum" of VARIANT's latency
+# samples in trace-cmd report of DAT (the waitcmp_woken with slept=1, or
+# every one where the trace has no slept field): nearest-rank, rank
+# ceil(n * p), over the latency_ns sorted by sort -n; n/a without samples.
+# The sum is exact while below 2^53 (awk's doubles): the fixtures' are.
+oracle() {
+	trace-cmd report -i "$1" 2>/dev/null | awk -v v="$2" '
+	/ waitcmp_woken: / {
+		delete f
+		for (i = 1; i <= NF; i++) {
+			split($i, kv, "=")
+			f[kv[1]] = kv[2]
+		}
+		if (f["variant"] == v && (!("slept" in f) || f["slept"] == 1))
+			print f["latency_ns"]
+	}' | sort -n | awk '
+	function at(num, den,  r) {
+		r = int((n * num + den - 1) / den)
+		return x[r < 1 ? 1 : r]
+	}
+	{ x[++n] = $1; sum += $1 }
+	END {
+		if (!n) { print "0 n/a n/a n/a n/a n/a"; exit }
+		printf "%d %s %s %s %s %.0f\n", n, at(50, 100), at(90, 100),
+			at(99, 100), at(999, 1000), sum
+	}'
+}
+
+# exact_keys: "samples p50 p90 p99 p999 sum_ns" of the analyser's output.
+exact_keys() {
+	echo "$(val samples) $(val p50_ns) $(val p90_ns) $(val p99_ns) $(val p999_ns) $(val sum_ns)"
+}
+
+# Exact percentiles: every fixture with waitcmp events, every variant.
+if command -v trace-cmd >/dev/null; then
+	for dat in "$fix"/*.dat; do
+		name=$(basename "$dat" .dat)
+		trace-cmd report -i "$dat" 2>/dev/null | grep -q ' waitcmp_woken: ' ||
+			continue
+		run "$dat"
+		for v in $(printf '%s\n' "$out" | awk '$1 == "variant:" { print $2 }'); do
+			run -v "$v" "$dat"
+			is "$(exact_keys)" "$(oracle "$dat" "$v")" \
+				"$name $v: samples, p50..p999, sum_ns = nearest-rank and sum over trace-cmd report's latency_ns"
+			is "$(val percentiles)" exact "$name $v: percentiles: exact"
+		done
+	done
+else
+	skip "trace-cmd not installed to compute exact percentiles"
+fi
+
+# within512 GOT EXACT...: each GOT within 1/512 of its EXACT (as many of
+# each, in two lists of words).
+within512() {
+	awk -v g="$1" -v w="$2" 'BEGIN {
+		n = split(g, a, " ")
+		if (n != split(w, b, " ") || !n) exit 1
+		for (i = 1; i <= n; i++) {
+			d = a[i] - b[i]
+			if (d < 0) d = -d
+			if (a[i] !~ /^[0-9]+$/ || d * 512 > b[i]) exit 1
+		}
+	}'
+}
+
+# same_number A B: A is a number and B is A.
+same_number() {
+	[[ $1 =~ ^[0-9]+$ ]] && [ "$1" = "$2" ]
+}
+
+# The fall-back to the histogram, past ANALYSE_EXACT_CAP distinct values.
+dat=$fix/wait_event-w2.dat
+run "$dat"
+exact=$(exact_keys)
+exact_p=$(echo "$exact" | cut -d' ' -f2-5)
+is "$(val percentiles)" exact "wait_event-w2 without ANALYSE_EXACT_CAP: percentiles: exact"
+ANALYSE_EXACT_CAP=1 run "$dat"
+capped="$(val p50_ns) $(val p90_ns) $(val p99_ns) $(val p999_ns)"
+if [ "$rc $(val percentiles)" = "0 histogram" ] && within512 "$capped" "$exact_p"; then
+	ok "ANALYSE_EXACT_CAP=1: percentiles: histogram, p50..p999 within 1/512 of the exact samples"
+else
+	not_ok "ANALYSE_EXACT_CAP=1: percentiles: histogram, p50..p999 within 1/512 of the exact samples"
+	diag "exit $rc, percentiles '$(val percentiles)', capped '$capped', exact '$exact_p'"
+fi
+check "ANALYSE_EXACT_CAP=1: sum_ns still exact" \
+	same_number "$(val sum_ns)" "${exact##* }"
+check "ANALYSE_EXACT_CAP=1: p50..p999 ($capped) are the buckets' middles, not the exact samples ($exact_p)" \
+	test "$capped" != "$exact_p" -a -n "$exact_p"
+if command -v trace-cmd >/dev/null; then
+	distinct=$(trace-cmd report -i "$dat" 2>/dev/null |
+		grep -o ' latency_ns=[0-9]*' | sort -u | wc -l)
+	ANALYSE_EXACT_CAP=$distinct run "$dat"
+	is "$(val percentiles) $(exact_keys)" "exact $exact" \
+		"ANALYSE_EXACT_CAP=$distinct, the distinct latencies: still exact"
+	ANALYSE_EXACT_CAP=$((distinct - 1)) run "$dat"
+	is "$(val percentiles) $(val p50_ns) $(val p90_ns) $(val p99_ns) $(val p999_ns)" \
+		"histogram $capped" "ANALYSE_EXACT_CAP=$((distinct - 1)), one fewer: the histogram's"
+else
+	skip "trace-cmd not installed to count distinct latencies"
+	skip "trace-cmd not installed to count distinct latencies"
+fi
+ANALYSE_EXACT_CAP=0 run "$dat"
+is "$(val percentiles) $(val p50_ns)" "histogram ${capped%% *}" \
+	"ANALYSE_EXACT_CAP=0: the histogram's from the first sample"
+ANALYSE_EXACT_CAP=lots run "$dat"
+is "$rc" 2 "ANALYSE_EXACT_CAP not a number: exit status 2"
+ANALYSE_EXACT_CAP=524289 run "$dat"
+is "$rc" 2 "ANALYSE_EXACT_CAP above the default 524288: exit status 2"
+run "$fix/together.dat"
+is "$(printf '%s\n' "$out" | grep -c '^percentiles: exact$')" 2 \
+	"together: a percentiles line per variant"
+
 # Plot data.
 dir=$tmp/plots/new
 run -o "$dir" "$fix/wait_event-w2.dat"
@@ -397,6 +512,8 @@ is "$rc" 2 "two files: exit status 2"
 run --help
 check "--help: exit status 0, names the plot files" \
 	test "$rc" = 0 -a -n "$(printf '%s\n' "$out" | grep 'VARIANT.cdf.dat')"
+is "$(printf '%s\n' "$out" | grep -cE '^  (sum_ns|percentiles) |ANALYSE_EXACT_CAP=N')" 3 \
+	"--help: describes sum_ns, percentiles and ANALYSE_EXACT_CAP"
 
 # Each reopen is cheap only while libtracecmd calls the analyser's own
 # tep_parse_kallsyms() (which skips the file's kallsyms): it must be in the
