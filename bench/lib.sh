@@ -63,6 +63,13 @@ environment() {
 	echo "kernel_version: $(uname -v)"
 	echo "preempt: $(cat /sys/kernel/debug/sched/preempt 2>/dev/null || echo unknown)"
 	echo "cpus: $(nproc)"
+	# vm/run --clock icount turns it off (NO_WAKEUP_PREEMPTION).
+	wp=unknown
+	if [ -r /sys/kernel/debug/sched/features ]; then
+		wp=on
+		grep -qw NO_WAKEUP_PREEMPTION /sys/kernel/debug/sched/features && wp=off
+	fi
+	echo "wakeup_preemption: $wp"
 	echo "trace_clock: mono"
 	echo "trace_cmd: $(trace-cmd -h 2>&1 | sed -n 's/^trace-cmd version \([^ ]*\).*/\1/p' | head -n 1)"
 }

@@ -257,9 +257,19 @@ static int waitcmp_waker_fn(void *arg)
 		if (waitcmp_ending(run))
 			break;
 
+		DEFINE_WAIT(wait);
 		u64 wake_ns, woke_ns;
 
 		atomic_set(&run->acks, 0);
+		/*
+		 * On the ack queue before the wake, so that the waker sleeps
+		 * right after it, through the same schedule() whether or not
+		 * the wake set need_resched: on a shared CPU the woken waiter
+		 * then runs after the same code path at every wake, not after
+		 * one that depends on CFS's wakeup preemption (the vruntime
+		 * history of the two threads).
+		 */
+		prepare_to_wait(&run->ctl_wq, &wait, TASK_IDLE);
 		trace_waitcmp_wake(run->ops->name, seq, raw_smp_processor_id());
 		wake_ns = ktime_get_ns();
 		WRITE_ONCE(run->wake_ns, wake_ns);
@@ -267,9 +277,11 @@ static int waitcmp_waker_fn(void *arg)
 		smp_store_release(&run->seq, seq);
 		run->ops->wake(run);
 		woke_ns = ktime_get_ns();
-
-		wait_event_idle(run->ctl_wq, atomic_read(&run->acks) >= acks ||
-				waitcmp_ending(run));
+		while (atomic_read(&run->acks) < acks && !waitcmp_ending(run)) {
+			schedule();
+			prepare_to_wait(&run->ctl_wq, &wait, TASK_IDLE);
+		}
+		finish_wait(&run->ctl_wq, &wait);
 		/*
 		 * Accounted only now: on one CPU without preemption, the
 		 * lock taken here would otherwise run inside the woken
