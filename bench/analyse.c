@@ -11,7 +11,7 @@
  * it keeps what it has read (see read_slices()). What grows, up to a cap,
  * is the exact count of each histogram (two per variant: latency and
  * scheduler): a table of its distinct values, 16 bytes a slot and at most
- * half full, with the number of distinct values up to EXACT_CAP (a 16 MB
+ * half full, with the number of distinct values up to EXACT_CAP (a 2 MB
  * table); one more frees it, and that histogram goes on without (see
  * exact_add()).
  *
@@ -96,12 +96,14 @@ static const char trace_magic[] = { 0x17, 0x08, 0x44, 't', 'r', 'a', 'c',
 
 /*
  * Exact counts: at most EXACT_CAP distinct values per histogram, so at
- * most 2 * EXACT_CAP slots of 16 bytes (16 MB; 24 MB for the moment the
- * table doubles to that size). 1 << 20 values would need a 32 MB table,
- * since it is kept at most half full. ANALYSE_EXACT_CAP lowers the cap,
+ * most 2 * EXACT_CAP slots of 16 bytes (2 MB; 3 MB for the moment the
+ * table doubles to that size). Under icount a variant's samples take a
+ * few hundred distinct values; a long wall-clock trace passes the cap
+ * early, so that its peak memory hardly grows with its length (the
+ * analyser's memory target in bench/perf). ANALYSE_EXACT_CAP lowers the cap,
  * for tests (see read_exact_cap()).
  */
-#define EXACT_CAP	(1ul << 19)
+#define EXACT_CAP	(1ul << 16)
 #define EXACT_MIN_SLOTS	64
 
 /* A distinct value and its samples; count 0 is a free slot. */
@@ -245,7 +247,7 @@ static void usage(FILE *out)
 "  percentiles          how p50_ns to p999_ns were found: 'exact', the\n"
 "                       sample at the rank itself, from a count of each\n"
 "                       distinct latency_ns, kept up to %lu distinct\n"
-"                       values (a 16 MB table); 'histogram' past that: the\n"
+"                       values (a 2 MB table); 'histogram' past that: the\n"
 "                       middle of the rank's bucket in a histogram of 256\n"
 "                       buckets per power of two, within 0.2 %% of the\n"
 "                       sample; n/a without samples\n"

@@ -414,8 +414,8 @@ is "$(val percentiles) $(val p50_ns)" "histogram ${capped%% *}" \
 	"ANALYSE_EXACT_CAP=0: the histogram's from the first sample"
 ANALYSE_EXACT_CAP=lots run "$dat"
 is "$rc" 2 "ANALYSE_EXACT_CAP not a number: exit status 2"
-ANALYSE_EXACT_CAP=524289 run "$dat"
-is "$rc" 2 "ANALYSE_EXACT_CAP above the default 524288: exit status 2"
+ANALYSE_EXACT_CAP=65537 run "$dat"
+is "$rc" 2 "ANALYSE_EXACT_CAP above the default 65536: exit status 2"
 run "$fix/together.dat"
 is "$(printf '%s\n' "$out" | grep -c '^percentiles: exact$')" 2 \
 	"together: a percentiles line per variant"
