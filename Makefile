@@ -128,7 +128,7 @@ deps:
 # the full suite is make reliability.
 test: deps
 	$(MAKE) _modules _tools
-	prove -v tests/host/ tests/vm-suite.t \
+	prove -v tests/host/ tests/vm-suite.t tests/icount.t \
 		tests/reliability/fast.t tests/reliability/runner-faults.t
 
 # The suite on a debug kernel (lockdep, DEBUG_ATOMIC_SLEEP, KASAN,

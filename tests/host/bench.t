@@ -69,14 +69,15 @@ else
 	ok $r "--target host without root says so and stops"
 fi
 
-# A small sweep in the VM, start to finish.
+# A small sweep in the VM, start to finish, on the default clock: icount
+# under TCG (one CPU), wall with KVM.
 log=$base/run.log
 r=0
 WAITCMP_RESULTS="$base" bench/run --variants wait_event,completion \
 	--iterations 400 --waiters 2 --acct-iterations 10 >"$log" 2>&1 || r=$?
 ok $r "bench/run with two variants succeeds"
 [ $r -eq 0 ] || sed 's/^/# /' "$log"
-# The folder itself: latest moves on to the icount run below.
+# The folder itself: latest moves on to the wall-clock run below.
 run=$base/$(readlink "$base/latest" || true)
 r=0; [ "$(cat "$run/status" 2>/dev/null)" = complete ] || r=1
 ok $r "the run is marked complete and results/latest points at it"
@@ -135,16 +136,29 @@ ok $r "the failed variant is recorded as failed, with the reason"
 r=0; [ "$(cat "$out/wait_event/status")" = ok ] || r=1
 ok $r "the next variant still runs"
 
-# The deterministic clock: a small sweep under icount; its env and summary
-# say so, and no figure is in µs.
+# The default clock: deterministic (icount, one CPU, wakeup preemption
+# off) where the guest runs under TCG; its env and summary say so, and no
+# figure is in µs. With KVM, wall.
+if [ "$(vm/run --print-accel)" = tcg ]; then
+	check "the default run's env says clock: icount, chosen as TCG's default" \
+		sh -c "grep -qx 'clock: icount' '$run/env' && grep -qx 'clock_chosen_by: default (TCG: no hardware virtualization)' '$run/env'"
+	check "it ran on one CPU with CFS wakeup preemption off" \
+		sh -c "grep -qx 'cpus: 1' '$run/env' && grep -qx 'wakeup_preemption: off' '$run/env'"
+	check "its summary gives instructions, not µs" \
+		sh -c "grep -q '^Latency (wake to run) in instructions: clock icount' '$run/summary.md' && ! grep -q 'µs' '$run/summary.md'"
+else
+	check "the default run's env says clock: wall, chosen as KVM's default" \
+		sh -c "grep -qx 'clock: wall' '$run/env' && grep -qx 'clock_chosen_by: default (KVM)' '$run/env'"
+fi
+# The wall clock, asked for: two CPUs, µs of wall-clock time.
 r=0
 WAITCMP_RESULTS="$base" bench/run --variants wait_event --iterations 200 \
-	--acct-iterations 3 --clock icount --out "$base/icount" >"$base/icount.log" 2>&1 || r=$?
-ok $r "bench/run --clock icount succeeds"
-[ $r -eq 0 ] || sed 's/^/# /' "$base/icount.log"
-check "its env says clock: icount" grep -qx 'clock: icount' "$base/icount/env"
-check "its summary gives instructions, not µs" \
-	sh -c "grep -q 'thousands of instructions: clock icount' '$base/icount/summary.md' && ! grep -q 'µs' '$base/icount/summary.md'"
-check "the wall-clock run's env says clock: wall" grep -qx 'clock: wall' "$run/env"
+	--acct-iterations 3 --clock wall --out "$base/wall" >"$base/wall.log" 2>&1 || r=$?
+ok $r "bench/run --clock wall succeeds"
+[ $r -eq 0 ] || sed 's/^/# /' "$base/wall.log"
+check "its env says clock: wall, asked for, 2 CPUs, wakeup preemption on" \
+	sh -c "grep -qx 'clock: wall' '$base/wall/env' && grep -qx 'clock_chosen_by: --clock' '$base/wall/env' && grep -qx 'cpus: 2' '$base/wall/env' && grep -qx 'wakeup_preemption: on' '$base/wall/env'"
+check "its summary gives µs of wall-clock time" \
+	grep -q '^Latency (wake to run, µs of wall-clock time)' "$base/wall/summary.md"
 
 done_testing

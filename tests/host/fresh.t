@@ -215,7 +215,7 @@ ok "$r" "make test succeeds on its first run ($((SECONDS - start)) s)"
 check "make test asked apt-get for linux-headers-amd64" headers_asked
 check "make test: no 'no kernel' message" no_kernel_message "$tmp/test.out"
 check "make test ran prove after the install" \
-	in_order "$state/log" "apt-get install" "prove -v tests/host/ tests/vm-suite.t tests/reliability/fast.t"
+	in_order "$state/log" "apt-get install" "prove -v tests/host/ tests/vm-suite.t tests/icount.t tests/reliability/fast.t"
 built=$tree/build/modules/$real_release
 all_built() {
 	local want

@@ -97,8 +97,14 @@ if command -v gnuplot >/dev/null; then
 fi
 echo "clock: icount" >>"$run/env"
 check "bench/summarize succeeds on an icount run" bench/summarize "$run"
-check "summary.md: under icount the unit is thousands of instructions, not µs" \
-	sh -c "grep -q '^Latency (wake to run) in thousands of instructions: clock icount' '$md' && ! grep -q 'µs' '$md'"
+check "summary.md: under icount the unit is instructions, not µs" \
+	sh -c "grep -q '^Latency (wake to run) in instructions: clock icount' '$md' && ! grep -q 'µs' '$md'"
+a=$run/wait_on_bit/analysis
+mean=$(awk -v s="$(stat "$a" sum_ns)" -v n="$(stat "$a" samples)" 'BEGIN { printf "%.1f", s / n }')
+check "summary.md: under icount min, p50 and max are whole instructions, the mean sum_ns / samples ($mean)" \
+	grep -q "^| wait_on_bit | ok | $(stat "$a" samples) | [0-9]* | $(stat "$a" min_ns) | $(stat "$a" p50_ns) | $mean | $(stat "$a" p90_ns) | $(stat "$a" p99_ns) | $(stat "$a" p999_ns) | $(stat "$a" max_ns) |" "$md"
+check "summary.csv: sum_ns and percentiles (exact) from the analysis" \
+	test "$(cell wait_on_bit sum_ns) $(cell wait_on_bit percentiles)" = "$(stat "$a" sum_ns) exact"
 if command -v gnuplot >/dev/null; then
 	check "bench/plot succeeds on an icount run" bench/plot "$run"
 	for p in latency-cdf latency-hist latency-cdf-families; do
