@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * results - a run folder's files by name, see results.h.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "results.h"
+
+bool kv_get(const char *path, const char *key, char *buf, size_t len)
+{
+	size_t klen = strlen(key);
+	char *line = NULL;
+	size_t cap = 0;
+	bool found = false;
+	ssize_t n;
+	FILE *f;
+
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	while ((n = getline(&line, &cap, f)) >= 0) {
+		if ((size_t)n <= klen + 1 || strncmp(line, key, klen) ||
+		    line[klen] != ':' || line[klen + 1] != ' ')
+			continue;
+		n -= (ssize_t)klen + 2;
+		if (n > 0 && line[klen + 2 + n - 1] == '\n')
+			n--;
+		if ((size_t)n < len) {
+			memcpy(buf, line + klen + 2, (size_t)n);
+			buf[n] = '\0';
+			found = true;
+		}
+		break;
+	}
+	free(line);
+	fclose(f);
+	return found;
+}
+
+static bool to_number(const char *s, double *out)
+{
+	char *end;
+
+	if (!*s)
+		return false;
+	errno = 0;
+	*out = strtod(s, &end);
+	return !errno && !*end;
+}
+
+bool kv_number(const char *path, const char *key, double *out)
+{
+	char buf[64];
+
+	return kv_get(path, key, buf, sizeof(buf)) && to_number(buf, out);
+}
+
+static char *slurp(const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f, *m;
+	char buf[4096];
+	size_t n;
+
+	f = fopen(path, "r");
+	if (!f)
+		return NULL;
+	m = open_memstream(&text, &len);
+	if (!m)
+		abort();
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		fwrite(buf, 1, n, m);
+	fclose(f);
+	fclose(m);
+	return text;
+}
+
+/* Fields of one line, cut at commas (the line ends at '\n' or '\0'). */
+static size_t fields_of(const char *line)
+{
+	size_t n = 1;
+
+	for (; *line && *line != '\n'; line++)
+		n += *line == ',';
+	return n;
+}
+
+int csv_load(struct csv *c, const char *path)
+{
+	size_t lines = 0, k = 0;
+	char *p;
+
+	*c = (struct csv){ 0 };
+	c->text = slurp(path);
+	if (!c->text)
+		return -1;
+	if (!*c->text)
+		goto bad;
+	c->cols = fields_of(c->text);
+	for (p = c->text; *p; p++)
+		lines += *p == '\n';
+	if (p[-1] != '\n')
+		lines++;
+	c->cell = calloc(lines * c->cols, sizeof(*c->cell));
+	if (!c->cell)
+		abort();
+	for (p = c->text; *p;) {
+		char *eol = strchrnul(p, '\n');
+		bool more = *eol;
+		size_t i;
+
+		if (fields_of(p) != c->cols)
+			goto bad;
+		*eol = '\0';
+		for (i = 0; i < c->cols; i++)
+			c->cell[k++] = strsep(&p, ",");
+		p = more ? eol + 1 : eol;
+	}
+	c->rows = k / c->cols - 1;
+	return 0;
+bad:
+	csv_free(c);
+	errno = EINVAL;
+	return -1;
+}
+
+void csv_free(struct csv *c)
+{
+	free(c->cell);
+	free(c->text);
+	*c = (struct csv){ 0 };
+}
+
+int csv_col(const struct csv *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->cols; i++)
+		if (!strcmp(c->cell[i], name))
+			return (int)i;
+	return -1;
+}
+
+const char *csv_cell(const struct csv *c, size_t row, int col)
+{
+	if (col < 0 || row >= c->rows)
+		return "";
+	return c->cell[(row + 1) * c->cols + (size_t)col];
+}
+
+bool csv_number(const struct csv *c, size_t row, int col, double *out)
+{
+	return to_number(csv_cell(c, row, col), out);
+}
+
+long csv_row(const struct csv *c, const char *key)
+{
+	size_t r;
+
+	for (r = 0; r < c->rows; r++)
+		if (!strcmp(csv_cell(c, r, 0), key))
+			return (long)r;
+	return -1;
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * results - reading a run folder's files by name: "key: value" files (env,
+ * stats, analysis, accounting) and CSV files with a header line
+ * (summary.csv, b2b.csv, overhead.csv). Fields are looked up by the
+ * header's name, never by position.
+ */
+#ifndef WAITCMP_RESULTS_H
+#define WAITCMP_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The value of the first "KEY: value" line of PATH into buf (without the
+ * newline). false when the file or the key is missing, or the value does
+ * not fit.
+ */
+bool kv_get(const char *path, const char *key, char *buf, size_t len);
+
+/* The same, as a number: false also when the value is not one. */
+bool kv_number(const char *path, const char *key, double *out);
+
+struct csv {
+	size_t cols;		/* fields of the header */
+	size_t rows;		/* data rows, after the header */
+	char **cell;		/* (rows + 1) * cols, the header first */
+	char *text;		/* the file, cut into the cells */
+};
+
+/*
+ * Reads PATH into c. Every row must have the header's number of fields.
+ * Returns 0, or -1 with errno set (ENOENT: no file; EINVAL: a row of a
+ * different width, or no header).
+ */
+int csv_load(struct csv *c, const char *path);
+void csv_free(struct csv *c);
+
+/* The column named NAME, or -1. */
+int csv_col(const struct csv *c, const char *name);
+
+/* The cell of data row ROW (from 0) in column COL; "" when COL is -1. */
+const char *csv_cell(const struct csv *c, size_t row, int col);
+
+/* The cell as a number; false when empty or not a number. */
+bool csv_number(const struct csv *c, size_t row, int col, double *out);
+
+/* The first data row whose first field is KEY, or -1. */
+long csv_row(const struct csv *c, const char *key);
+
+#endif /* WAITCMP_RESULTS_H */

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rstats - statistics of the host reports, see rstats.h.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rstats.h"
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+double rs_median(double *v, size_t n)
+{
+	if (!n)
+		return NAN;
+	qsort(v, n, sizeof(*v), cmp_double);
+	if (n % 2)
+		return v[n / 2];
+	return (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+struct ranked {
+	double v;
+	size_t i;
+};
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	if (x->v != y->v)
+		return x->v < y->v ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+void rs_ranks(const double *v, size_t n, double *rank)
+{
+	struct ranked *r;
+	size_t i, j, k;
+
+	if (!n)
+		return;
+	r = calloc(n, sizeof(*r));
+	if (!r)
+		abort();
+	for (i = 0; i < n; i++)
+		r[i] = (struct ranked){ .v = v[i], .i = i };
+	qsort(r, n, sizeof(*r), cmp_ranked);
+	for (i = 0; i < n; i = j) {
+		/* r[i..j) are tied: ranks i + 1 .. j, each gets their mean. */
+		for (j = i + 1; j < n && r[j].v == r[i].v; j++)
+			;
+		for (k = i; k < j; k++)
+			rank[r[k].i] = (double)(i + 1 + j) / 2;
+	}
+	free(r);
+}
+
+double rs_spearman(const double *x, const double *y, size_t n)
+{
+	double *rx, *ry, mean = (double)(n + 1) / 2, sxy = 0, sxx = 0, syy = 0;
+	size_t i;
+
+	if (n < 2)
+		return NAN;
+	rx = calloc(n, sizeof(*rx));
+	ry = calloc(n, sizeof(*ry));
+	if (!rx || !ry)
+		abort();
+	rs_ranks(x, n, rx);
+	rs_ranks(y, n, ry);
+	for (i = 0; i < n; i++) {
+		sxy += (rx[i] - mean) * (ry[i] - mean);
+		sxx += (rx[i] - mean) * (rx[i] - mean);
+		syy += (ry[i] - mean) * (ry[i] - mean);
+	}
+	free(rx);
+	free(ry);
+	if (sxx == 0 || syy == 0)
+		return NAN;
+	return sxy / sqrt(sxx * syy);
+}
+
+double rs_rel_diff(double a, double b)
+{
+	if (a == 0)
+		return NAN;
+	return fabs(b - a) / fabs(a);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * rstats - the statistics of the host reports (bench/report), each a
+ * function with unit tests of its own (tests/host/rstats-test.c).
+ */
+#ifndef WAITCMP_RSTATS_H
+#define WAITCMP_RSTATS_H
+
+#include <stddef.h>
+
+/* The median of v[0..n) (sorts v); the mean of the two middles for even n. NAN for n == 0. */
+double rs_median(double *v, size_t n);
+
+/* rank[i]: the rank of v[i] among v[0..n), from 1; tied values share their mean rank. */
+void rs_ranks(const double *v, size_t n, double *rank);
+
+/*
+ * Spearman's rank correlation of x and y: Pearson's correlation of their
+ * ranks (ties ranked by their mean rank). NAN when n < 2 or when either
+ * side has every value tied (no ranking to compare).
+ */
+double rs_spearman(const double *x, const double *y, size_t n);
+
+/* |b - a| / a, NAN when a is 0. */
+double rs_rel_diff(double a, double b);
+
+#endif /* WAITCMP_RSTATS_H */

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of bench/rstats.c (the reports' statistics) and bench/results.c
+ * (reading run folders), in TAP. Built and run by tests/host/report.t.
+ */
+#define _GNU_SOURCE
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../bench/results.h"
+#include "../../bench/rstats.h"
+
+static int t, failed;
+
+static void ok(int cond, const char *what)
+{
+	t++;
+	if (!cond)
+		failed++;
+	printf("%sok %d - %s\n", cond ? "" : "not ", t, what);
+}
+
+static int near(double a, double b)
+{
+	return fabs(a - b) < 1e-12;
+}
+
+static void test_median(void)
+{
+	double odd[] = { 5, 1, 3 }, even[] = { 4, 1, 3, 2 }, one[] = { 7 };
+
+	ok(near(rs_median(odd, 3), 3), "median of 5 1 3 is 3");
+	ok(near(rs_median(even, 4), 2.5), "median of 4 1 3 2 is 2.5, the mean of the middles");
+	ok(near(rs_median(one, 1), 7), "median of one value is it");
+	ok(isnan(rs_median(one, 0)), "median of nothing is NAN");
+}
+
+static void test_ranks(void)
+{
+	double v[] = { 30, 10, 20, 10 }, r[4];
+
+	rs_ranks(v, 4, r);
+	ok(near(r[0], 4) && near(r[2], 3), "ranks from 1, in order of value");
+	ok(near(r[1], 1.5) && near(r[3], 1.5), "two tied values share ranks 1 and 2: 1.5 each");
+}
+
+static void test_spearman(void)
+{
+	double x[] = { 1, 2, 3, 4, 5 }, same[] = { 10, 20, 30, 40, 50 },
+	       rev[] = { 5, 4, 3, 2, 1 }, swap[] = { 2, 1, 3, 4, 5 },
+	       flat[] = { 1, 1, 1, 1, 1 }, tx[] = { 1, 1, 2, 3 },
+	       ty[] = { 5, 5, 6, 7 };
+
+	ok(near(rs_spearman(x, same, 5), 1), "Spearman: the same order is 1");
+	ok(near(rs_spearman(x, rev, 5), -1), "Spearman: the reverse order is -1");
+	/* d = (1, 1, 0, 0, 0): 1 - 6 * 2 / (5 * 24) = 0.9 */
+	ok(near(rs_spearman(x, swap, 5), 0.9), "Spearman: one swap of neighbours in 5 is 0.9");
+	ok(isnan(rs_spearman(x, flat, 5)), "Spearman: all tied is NAN (no ranking)");
+	ok(isnan(rs_spearman(x, x, 1)), "Spearman: one value is NAN");
+	ok(near(rs_spearman(tx, ty, 4), 1), "Spearman: the same ties on both sides is 1");
+}
+
+static void test_rel_diff(void)
+{
+	ok(near(rs_rel_diff(200, 201), 0.005), "201 against 200 differs by 0.5 %");
+	ok(near(rs_rel_diff(200, 199), 0.005), "the difference has no sign");
+	ok(isnan(rs_rel_diff(0, 1)), "against 0 there is no relative difference");
+}
+
+static char *write_tmp(const char *text)
+{
+	char *path = strdup("/tmp/rstats-test.XXXXXX");
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static void test_kv(void)
+{
+	char *p = write_tmp("samples: 10\nsum: 3\nsum_ns: 4000\np50_ns: n/a\nkernel: 6.1.0 x\n");
+	char buf[32];
+	double v;
+
+	ok(kv_number(p, "sum_ns", &v) && near(v, 4000), "kv: sum_ns, not sum (a key is a whole word)");
+	ok(kv_get(p, "kernel", buf, sizeof(buf)) && !strcmp(buf, "6.1.0 x"), "kv: the value to the end of the line");
+	ok(!kv_number(p, "p50_ns", &v), "kv: n/a is not a number");
+	ok(!kv_get(p, "missing", buf, sizeof(buf)), "kv: a missing key");
+	ok(!kv_get(p, "kernel", buf, 4), "kv: a value too long for the buffer is not cut");
+	ok(!kv_get("/nonexistent/x", "a", buf, sizeof(buf)), "kv: a missing file");
+	unlink(p);
+	free(p);
+}
+
+static void test_csv(void)
+{
+	char *p = write_tmp("variant,status,p50_ns\nwait_event,ok,3879\nbroken,failed,\nswait,ok,3755");
+	char *bad = write_tmp("a,b\n1,2,3\n");
+	struct csv c;
+	double v;
+
+	ok(!csv_load(&c, p), "csv: loads (last line without a newline)");
+	ok(c.cols == 3 && c.rows == 3, "csv: 3 columns, 3 data rows");
+	ok(csv_col(&c, "p50_ns") == 2 && csv_col(&c, "nope") == -1, "csv: columns by name");
+	ok(csv_row(&c, "swait") == 2 && csv_row(&c, "x") == -1, "csv: rows by their first field");
+	ok(csv_number(&c, 2, 2, &v) && near(v, 3755), "csv: a number");
+	ok(!csv_number(&c, 1, 2, &v) && !strcmp(csv_cell(&c, 1, 2), ""), "csv: an empty cell is no number");
+	ok(!strcmp(csv_cell(&c, 0, -1), "") && !strcmp(csv_cell(&c, 9, 0), ""), "csv: no column, no row: empty");
+	csv_free(&c);
+	ok(csv_load(&c, bad) == -1, "csv: a row wider than the header is refused");
+	ok(csv_load(&c, "/nonexistent/x") == -1, "csv: a missing file");
+	unlink(p);
+	unlink(bad);
+	free(p);
+	free(bad);
+}
+
+int main(void)
+{
+	test_median();
+	test_ranks();
+	test_spearman();
+	test_rel_diff();
+	test_kv();
+	test_csv();
+	printf("1..%d\n", t);
+	return failed != 0;
+}
