@@ -74,13 +74,6 @@ environment() {
 	echo "trace_cmd: $(trace-cmd -h 2>&1 | sed -n 's/^trace-cmd version \([^ ]*\).*/\1/p' | head -n 1)"
 }
 
-# procs_blocked from /proc/stat into $blocked, without forking.
-read_blocked() {
-	while read -r key val _; do
-		if [ "$key" = procs_blocked ]; then blocked=$val; fi
-	done </proc/stat
-}
-
 # The tasks counted in the load average as uninterruptible, into $unint:
 # the sum of every runqueue's nr_uninterruptible. Each is an unsigned int
 # that may wrap (a task sleeps on one CPU and wakes on another); the sum
@@ -94,51 +87,39 @@ read_unint() {
 	[ "$unint" -lt 2147483648 ] || unint=$((unint - 4294967296))
 }
 
-# until_done VARIANT INTERVAL [PER_SECOND]: until the run is done, sample
-# the first waiter's state letter (st_*), procs_blocked (blocked_max,
-# blocked_samples) and, when unint_base is set, the uninterruptible count
-# above it (unint_samples); give up when no sample came for 120 s.
+# until_done VARIANT INTERVAL: until the run is done, sample every
+# INTERVAL seconds the first waiter's state letter (st_*), procs_blocked
+# (blocked_max, blocked_samples) and, when unint_base is set, the
+# uninterruptible count above it (unint_samples), with bench/sampler (C:
+# the shell took ~20 M instructions a sample to parse sched/debug); the
+# number of samples in samples, their real interval in sample_interval_ms.
+# Fails when the run's samples did not move for 120 s.
+SAMPLER=$WAITCMP/bench/sampler
 until_done() {
 	v=$1
 	pid=$(stat_of "$v" waiter_pids | cut -d' ' -f1)
 	st_R=0 st_S=0 st_D=0 st_I=0 st_other=0
-	samples=0 blocked_max=0 blocked_samples=0 unint_samples=0
-	last=-1 still=0
-	while :; do
-		status=""
-		while read -r key val _; do
-			if [ "$key" = status: ]; then status=$val; fi
-		done <"$DEBUGFS/$v/stats"
-		[ "$status" != "done" ] || break
-		case $(state_of "$pid") in
-		R) st_R=$((st_R + 1)) ;;
-		S) st_S=$((st_S + 1)) ;;
-		D) st_D=$((st_D + 1)) ;;
-		I) st_I=$((st_I + 1)) ;;
-		*) st_other=$((st_other + 1)) ;;
+	samples=0 blocked_max=0 blocked_samples=0 unint_samples=0 sample_interval_ms=n/a
+	rc=0
+	"$SAMPLER" --stats "$DEBUGFS/$v/stats" --pid "$pid" --interval "$2" \
+		${unint_base:+--unint-base "$unint_base"} --name "$v" \
+		>/tmp/waitcmp-sampler.out || rc=$?
+	while read -r key val; do
+		case $key in
+		samples:) samples=$val ;;
+		R:) st_R=$val ;;
+		S:) st_S=$val ;;
+		D:) st_D=$val ;;
+		I:) st_I=$val ;;
+		other:) st_other=$val ;;
+		blocked_max:) blocked_max=$val ;;
+		blocked_samples:) blocked_samples=$val ;;
+		unint_samples:) unint_samples=$val ;;
+		interval_ms:) sample_interval_ms=$val ;;
 		esac
-		read_blocked
-		[ "$blocked" -gt "$blocked_max" ] && blocked_max=$blocked
-		[ "$blocked" -gt 0 ] && blocked_samples=$((blocked_samples + 1))
-		if [ -n "${unint_base:-}" ]; then
-			read_unint
-			[ "$unint" -gt "$unint_base" ] && unint_samples=$((unint_samples + 1))
-		fi
-		samples=$((samples + 1))
-		sleep "$2"
-		# Progress, and a stall check, about every 10 s.
-		if [ $((samples % (10 * ${3:-10}))) -eq 0 ]; then
-			n=$(stat_of "$v" samples)
-			say "  $v: $n samples so far"
-			if [ "$n" = "$last" ]; then
-				still=$((still + 1))
-				[ "$still" -lt 12 ] || return 1
-			else
-				still=0
-			fi
-			last=$n
-		fi
-	done
+	done </tmp/waitcmp-sampler.out
+	rm -f /tmp/waitcmp-sampler.out
+	[ "$rc" -eq 0 ]
 }
 
 # share PART WHOLE: PART/WHOLE with two decimals.
@@ -221,7 +202,7 @@ accounting_phase() {
 	fi
 	pid=$(stat_of "$v" waiter_pids | cut -d' ' -f1)
 	ok=1
-	until_done "$v" 0.02 50 || ok=0
+	until_done "$v" 0.02 || ok=0
 	unint_base=""
 	# The waiter slept for nearly all of the run: its length is the base.
 	waited=$(($(uptime_ticks) - t0))
@@ -238,6 +219,8 @@ accounting_phase() {
 		echo "waited_ticks: $waited"
 		echo "iowait_ticks: $(($(cpu_iowait "$acpu") - iow0))"
 		echo "cpu_ticks: $(cpu_delta "$cpu0" "$(cpu_line "$acpu")")"
+		echo "state_sample_count: $samples"
+		echo "state_sample_interval_ms: $sample_interval_ms"
 		echo "procs_blocked_max: $blocked_max"
 		echo "procs_blocked_share: $(share "$blocked_samples" "$samples")"
 		echo "uninterruptible_share: $(share "$unint_samples" "$samples")"
