@@ -28,14 +28,14 @@ SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/run bench/sweep bench/summarize bench/plot bench/matrix bench/matrix-report \
 	bench/guide bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
 	bench/kernels bench/kernels-report bench/kernels-doc vm/build-kernel \
-	bench/perf bench/perf-run bench/perf-report \
+	bench/perf bench/perf-run bench/perf-report bench/targets \
 	tests/fixtures/make-fixtures \
 	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
 	tests/reliability/run tests/reliability/run-host tests/reliability/stress-sweep \
 	tests/reliability/guest-modules tests/reliability/*.sh tests/reliability/*.t \
 	tests/debug-kernel)
 
-.PHONY: all modules sync tools deps test test-debug test-kernels kernels bench matrix bench-perf reliability check \
+.PHONY: all modules sync tools deps test test-debug test-kernels kernels bench matrix bench-perf bench-targets reliability check \
 	checkpatch sparse shellcheck build-i386 clean help _modules _tools _checkpatch _sparse _shellcheck \
 	_build-i386 _i386
 
@@ -111,6 +111,15 @@ bench-perf:
 	scripts/deps build bench
 	$(MAKE) _tools
 	bench/perf-run --doc docs/performance.md
+
+# The deterministic mode's targets (bench/targets, bench/report targets):
+# two default sweeps, two cross-CPU sweeps under icount, the floor against
+# the harness and the cost of tracing, in results/targets-<time>; rewrites
+# docs/determinism.md.
+bench-targets:
+	scripts/deps build bench
+	$(MAKE) _tools
+	bench/targets --doc docs/determinism.md $(if $(VARIANTS),--variants $(VARIANTS))
 
 # The behaviour matrix, then docs/guide.md and its figure from that run.
 matrix:
@@ -231,12 +240,15 @@ help:
 	@echo "make test       install what is missing, build, boot the VM and run every test"
 	@echo "make bench      the sweep: every variant in the VM, results/<time>/ with plots"
 	@echo "                TARGET=host VARIANTS=a,b ITERATIONS=N PERIOD_US=P WAITERS=N ARGS=..."
-	@echo "                CLOCK=icount: the VM counts instructions (deterministic, same-CPU)"
+	@echo "                CLOCK=wall|icount: icount (the default under TCG) counts"
+	@echo "                instructions on one CPU, the same in every boot; wall: µs, 2 CPUs"
 	@echo "                KERNELS=\"generic:voluntary rt ...\": once per kernel (bench/kernels)"
 	@echo "make matrix     the behaviour matrix of every variant; rewrites docs/guide.md"
 	@echo "make kernels    sweep + matrix on generic none/voluntary/full and RT;"
 	@echo "                rewrites docs/kernels.md"
 	@echo "make bench-perf the performance study; rewrites docs/performance.md"
+	@echo "make bench-targets  the deterministic mode's targets: two sweeps, cross-CPU"
+	@echo "                sweeps, floor and trace cost under icount (bench/targets)"
 	@echo "make reliability  the full reliability suite (about 25 min under TCG):"
 	@echo "                random unloads, load cycles, bad parameters, the sweep under"
 	@echo "                stress-ng, runner faults; SEED=N replays (docs/reliability.md)"

@@ -234,7 +234,7 @@ check "bench/analyse built" [ -x "$tree/bench/analyse" ]
 
 export FAKE_HEADERS=$kb
 for f in bench/run bench/kernels bench/kernels-doc bench/perf-run bench/guide \
-	tests/debug-kernel tests/reliability/run-host; do
+	bench/targets tests/debug-kernel tests/reliability/run-host; do
 	logging_fake "$f" "$tree/$f"
 done
 
@@ -258,6 +258,7 @@ expect=(
 	"matrix:$I>bench/run --mode matrix --target vm>bench/guide"
 	"kernels:$I>bench/kernels -->bench/kernels-doc"
 	"bench-perf:$I>bench/perf-run --doc docs/performance.md"
+	"bench-targets:$I>bench/targets --doc docs/determinism.md"
 	"test-debug:$I>linux-source-6.1>tests/debug-kernel"
 	"checkpatch:$I>checkpatch --strict>checkpatch --strict --no-tree --quiet --ignore"
 	"sparse:$I>$KC>$KS"
