@@ -27,6 +27,11 @@ for f in matrix.csv matrix.md matrix.png matrix.svg hung-task.log; do
 	r=0; [ -s "$run/$f" ] || r=1
 	ok "$r" "the run has $f"
 done
+# The latency columns say their unit: the default clock under TCG is icount.
+if [ "$(vm/run --print-accel)" = tcg ]; then
+	check "matrix.md: p50 and p99 in instructions (icount), not µs" \
+		sh -c "grep -qF '| p50 (instructions, icount) | p99 (instructions, icount) |' '$run/matrix.md' && ! grep -q 'µs' '$run/matrix.md'"
+fi
 for v in $(list_variants .); do
 	row=$(grep "^$v," "$run/matrix.csv" || true)
 	r=0; [ "$(cut -d, -f20 <<<"$row")" = yes ] || r=1
