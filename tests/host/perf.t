@@ -3,7 +3,9 @@
 #
 # The performance bench: bench/perf-report on a run folder made here with
 # known figures (ratios, verdicts, percentiles, the scaling figures and
-# their sentences, what is missing); the
+# their sentences, what is missing), on the wall clock and the same
+# figures under icount (instructions, never µs, none of the wall clock's
+# explanations); the
 # floor module in the VM (loads, records every wake, refuses bad values,
 # unloads within a second, mid-run too); and bench/perf-run --quick, start
 # to finish, whose report must have its tables.
@@ -28,6 +30,8 @@ host_loadavg_before: 0.00 0.00 0.00
 host_loadavg_after_guests: 0.10 0.10 0.10
 qemu: QEMU emulator version 7.2.0
 accel: tcg
+clock: wall
+clock_chosen_by: --clock
 quick: no
 EOF
 cat >"$run/env.perf" <<EOF
@@ -76,7 +80,7 @@ rm "$run/b2b.csv.unbound"
 	echo "untraced,unbound,1,1000,700,5000,100000000,10000"
 	echo "traced,unbound,1,1000,700,5000,111111111,9000"
 } >"$run/overhead.csv"
-printf 'samples: 1000\nlost_events: 0\n' >"$run/overhead/traced-r1.analysis"
+printf 'samples: 1000\nrecords: 1000\nwakes: 1000\nlost_events: 0\n' >"$run/overhead/traced-r1.analysis"
 # The harness's wake cost per boot: 4 us with 1 CPU, 8 us with 2 (the
 # median of 7000, 8000, 9000 over the main boot's rounds).
 printf 'p50_ns: 520\nwake_cost_p50_ns: 4000\n' >"$run/smp1/runs/harness-unbound-r1"
@@ -211,6 +215,87 @@ r=0
 ls "$base"/performance-* "$base"/empty/performance-* >/dev/null 2>&1 && r=1
 ok "$r" "no figure from an older run is left beside the doc"
 
+# measured FILE: the page up to the published figures, which are quoted
+# from their sources in their own units.
+measured() {
+	sed '/^## What to expect on real hardware/,$d' "$1"
+}
+check "a wall-clock run says µs, with the wall clock's notes" \
+	grep -q "^\*\*Clock: wall\*\* (chosen by: --clock). Latencies and costs are in µs of wall-clock time" "$md"
+r=0
+grep -q "p50 and p99 in µs" "$md" && grep -q "| floor wakes/s | harness wakes/s |" "$md" &&
+	grep -q "^## What emulation distorts (wall clock)" "$md" &&
+	! grep -q "^## What icount measures" "$md" || r=1
+ok "$r" "its tables are in µs and per second, its notes the wall clock's"
+r=0
+grep -q "waiters, p50 (µs, wall-clock)" "$run/performance-waiters.svg" &&
+	grep -q "clock wall" "$run/performance-waiters.svg" &&
+	grep -q "µs of wall-clock time" "$run/performance-cpus.svg" &&
+	grep -q "kernel 6.1.0-test, tcg, clock wall" "$run/performance-cpus.svg" || r=1
+ok "$r" "its figures name the unit, the clock and the kernel"
+# A run from before the clock was recorded ran on the wall clock.
+cp -r "$run" "$base/old"
+sed -i '/^clock/d' "$base/old/env"
+bench/perf-report "$base/old" >/dev/null 2>&1
+check "a run without a recorded clock is a wall-clock run" grep -q "^\*\*Clock: wall\*\*\. Latencies" "$base/old/perf.md"
+
+# The same figures under icount: whole instructions, rates per 10^9 of
+# them, and a difference on one CPU is real, not noise.
+ic=$base/icount
+cp -r "$run" "$ic"
+rm -f "$ic"/perf.md "$ic"/performance-*
+sed -i 's/^clock: wall$/clock: icount/; s/^clock_chosen_by: .*/clock_chosen_by: default (TCG: no hardware virtualization)/' "$ic/env"
+echo "wakeup_preemption: off" >>"$ic/env.perf"
+r=0
+bench/perf-report "$ic" >/dev/null 2>&1 || r=1
+ok "$r" "bench/perf-report writes an icount run's report"
+im=$ic/perf.md
+irow() {
+	grep -F -- "$1" "$im" >/dev/null || { echo "# no line with: $1"; return 1; }
+}
+check "it says its clock and unit once, at the top" \
+	irow "**Clock: icount** (\`vm/run --clock icount\`, QEMU's \`-icount shift=0,sleep=off\`; chosen by: default (TCG: no hardware virtualization); CFS wakeup preemption off). A guest nanosecond is one emulated instruction: every latency and cost on this page is a whole number of instructions"
+check "rates are per second of guest time, per 10^9 instructions" \
+	irow "every rate is per second of guest time, that is per 10⁹ instructions"
+r=0
+measured "$im" | grep -n "µs" && r=1
+ok "$r" "an icount run's page never says µs (but in the published figures)"
+r=0
+measured "$im" | grep -n -E "shared host|host preempts|host cores competing|within the noise|emulated instruction by instruction|all of it emulated|host's scheduler" && r=1
+grep -q "^## What emulation distorts" "$im" && r=1
+ok "$r" "and none of the wall clock's explanations"
+check "the icount notes are in it" grep -q "^## What icount measures, and what it cannot" "$im"
+check "latencies in whole instructions, with the rounds' range" \
+	irow "| same (waiter and waker on CPU 0) | 1000 [1000–1000] | 1050 [1040–1150] | 1.05x | 5000 | 5200 | 10000 [10000–10000] | 9500 [9500–9600] | 0.95x |"
+check "rate columns per 10^9 instructions" irow "| floor wakes per 10⁹ instr. | harness wakes per 10⁹ instr. |"
+check "one CPU: rounds on both sides of a bound are not called noise" \
+	irow "| harness p50 ≤ 1.10× the floor's, same | 1.050x | met on the median, but the rounds' ratios span 1.040x–1.150x in this boot, on both sides of the bound |"
+check "a miss says the difference in instructions" \
+	irow "| harness p50 ≤ 1.10× the floor's, cross | 1.300x | missed in every round (1.300x–1.300x): the harness's p50 is 450 instructions above the floor's"
+check "the rate miss in instructions per wake" \
+	irow "| harness wake rate ≥ 0.90× the floor's, cross | 0.800x | missed in every round (0.800x–0.800x): the harness's run takes 50000 more guest ns (instructions) per wake than the floor's"
+check "the cost of recording in instructions per wake" \
+	irow "Per wake, recording the waitcmp events adds 11111 guest ns, that is instructions (1e9 / traced rate − 1e9 / untraced rate, medians): the events' writes (2.00 events a recorded wake in the first traced round's analysis: 5556 instructions an event, if the readers cost nothing)"
+check "the fidelity gap in instructions" irow "the two differ by 200 instructions at p50 here, the instructions of those paths"
+check "pipe and cyclictest in instructions (their µs are thousands of instructions)" \
+	irow "| perf bench sched pipe (processes) | same (taskset -c 0) | n/a | n/a | 5000 | 200000 | 0.05x |"
+check "cyclictest's histogram in instructions" irow "| CPU 1 | 5000 | 6000 | 7000 | 100000 |"
+check "growth sentences in instructions" \
+	irow "- \`swait\`: from 1 to 64 waiters the waker's cost of a wake-all grows 64x (10000 to 640000 instructions), about linearly"
+check "the CPU scaling in instructions, without the host's cores" \
+	irow "| 2 | 700 | 12500 | 720 | 8000 | 12000 | 0.96x |"
+check "and its rate sentence under icount" \
+	irow "under icount the vCPUs run in turn in one host thread, not side by side"
+check "several vCPUs: cross and unbound are reported, not exact" \
+	irow "The figures of runs not pinned to one CPU (cross, unbound, the fidelity traces, the waiters) are reported, not exact"
+r=0
+grep -q "waiters, p50 (instructions, icount)" "$ic/performance-waiters.svg" &&
+	grep -q "kernel 6.1.0-test, tcg, clock icount" "$ic/performance-waiters.svg" &&
+	grep -q "instructions, icount (p50, median over rounds)" "$ic/performance-cpus.svg" &&
+	grep -q "clock icount" "$ic/performance-cpus.svg" &&
+	! grep -q "µs" "$ic/performance-waiters.svg" "$ic/performance-cpus.svg" || r=1
+ok "$r" "its figures say instructions, icount and the kernel, never µs"
+
 # --- the floor in the VM ----------------------------------------------
 
 make -s modules >/dev/null
@@ -279,10 +364,26 @@ ok "$r" "the run is complete and latest-perf points at it"
 r=0; [ "$(grep -c '^floor,' "$q/b2b.csv")" -ge 2 ] && [ "$(grep -c '^harness,' "$q/b2b.csv")" -ge 2 ] &&
 	awk -F, 'NR > 1 && $4 + $9 != 1000 { bad = 1 } END { exit bad }' "$q/b2b.csv" || r=1
 ok "$r" "b2b.csv has the floor and the harness, 1000 wakes each run (samples + no_sleep)"
-for s in "## Targets" "## Back to back" "## Overhead" "## Fidelity" "## Peers" "## Analyser speed" "## Scaling with the number of waiters" "## Scaling with the guest's CPUs" "What emulation distorts" "What to expect on real hardware"; do
+# The default clock, as bench/run's: icount under TCG, wall with KVM.
+want=icount
+[ "$(vm/run --print-accel)" != kvm ] || want=wall
+r=0
+[ "$(sed -n 's/^clock: //p' "$q/env")" = "$want" ] && grep -q "^clock_chosen_by: default" "$q/env" &&
+	[ "$(cat "$q/clock" 2>/dev/null)" = "$want" ] || r=1
+ok "$r" "the run's env records its clock ($want) and what chose it"
+notes="## What icount measures, and what it cannot"
+[ "$want" = icount ] || notes="## What emulation distorts (wall clock)"
+for s in "## Targets" "## Back to back" "## Overhead" "## Fidelity" "## Peers" "## Analyser speed" "## Scaling with the number of waiters" "## Scaling with the guest's CPUs" "$notes" "What to expect on real hardware"; do
 	r=0; grep -q "$s" "$q/perf.md" || r=1
 	ok "$r" "the report has: $s"
 done
+r=0
+if [ "$want" = icount ]; then
+	grep -q "^\*\*Clock: icount\*\*" "$q/perf.md" && ! measured "$q/perf.md" | grep -q "µs" || r=1
+else
+	grep -q "^\*\*Clock: wall\*\*" "$q/perf.md" || r=1
+fi
+ok "$r" "its page gives the clock's unit (icount: never µs)"
 r=0; grep -q '^| harness p50 ≤ 1.10× the floor.s, same | [0-9.]*x | \(met\|missed\)' "$q/perf.md" || r=1
 ok "$r" "the targets table has a measured ratio and a verdict"
 r=0; [ -s "$q/fidelity/b2b/analysis" ] && [ -s "$q/analyser.csv" ] || r=1
