@@ -1445,7 +1445,10 @@ static void write_cdf(FILE *f, const struct variant *v)
 	unsigned int b;
 
 	fprintf(f, "# variant %s\n", v->name);
-	fprintf(f, "# latency_ns cumulative_fraction (upper bound of each non-empty bucket, 256 per power of two)\n");
+	fprintf(f, "# latency_ns cumulative_fraction (min_ns 0, then the upper bound of each non-empty bucket, 256 per power of two)\n");
+	/* Where the curve rises from 0: a step plot starts at its first point. */
+	if (h->n)
+		fprintf(f, "%" PRIu64 " %.9f\n", h->min, 0.0);
 	for (b = 0; b < FINE_BUCKETS; b++) {
 		if (!h->count[b])
 			continue;

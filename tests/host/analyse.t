@@ -431,16 +431,17 @@ check "-o: creates OUTDIR, writes cdf.dat and hist.dat" \
 is "$(find "$dir" -name '.*' -type f | wc -l)" 0 "-o: no temporary file left"
 is "$(head -n 1 "$dir/cdf.dat")" "# variant wait_event" "cdf.dat: starts with '# variant wait_event'"
 # shellcheck disable=SC2016 # an awk program
-check "cdf.dat: both columns rise, the first from min_ns, to max_ns and 1" \
+check "cdf.dat: min_ns 0 first (where a step plot rises), then both columns rise to max_ns and 1" \
 	awk -v min="$min" -v max="$max" '
 	/^#/ { next }
 	{
-		if (n++ == 0 && $1 < min) bad = 1
-		if ($1 <= x || $2 < f || $2 > 1) bad = 1
+		n++
+		if (n == 1) { if ($1 != min || $2 != 0) bad = 1 }
+		else if ($1 < min || (n > 2 && $1 <= x) || $2 < f || $2 > 1 || $2 == 0) bad = 1
 		x = $1
 		f = $2
 	}
-	END { exit bad || n == 0 || x != max || f != 1 }' "$dir/cdf.dat"
+	END { exit bad || n < 2 || x != max || f != 1 }' "$dir/cdf.dat"
 is "$(awk '!/^#/ { n += $3 } END { print n }' "$dir/hist.dat")" "$samples" \
 	"hist.dat: counts sum to samples"
 # shellcheck disable=SC2016 # an awk program

@@ -96,5 +96,13 @@ check "... and is not said to gain" sh -c "! grep -q 'gain: swait' '$run/kernels
 check "kernels-doc refuses a folder without a report" sh -c '! bench/kernels-doc "$1" "$2/x.md" 2>/dev/null' _ "$base" "$base"
 check "kernels-doc writes a page from the report" bench/kernels-doc "$base/agree" "$base/kernels.md"
 check "no marker left" sh -c "! grep -q '@[A-Z]*@' '$base/kernels.md'"
+# make kernels passes results/latest-kernels, a link to the run folder.
+printf 'accelerator: tcg\ncpus: 1\nclock: icount\nwakeup_preemption: off\n' >>"$base/agree/generic-voluntary/sweep/env"
+ln -sfn agree "$base/latest-kernels"
+check "kernels-doc through a link to the run folder" bench/kernels-doc "$base/latest-kernels" "$base/linked.md"
+check "... reads the first kernel's env inside it (accelerator, CPUs, clock)" \
+	grep -qF -- '- **Where:** a QEMU guest (accelerator: `tcg`), 1 CPUs' "$base/linked.md"
+check "... says the clock" grep -qF -- '- **Clock:** `icount`, CFS wakeup preemption `off`' "$base/linked.md"
+check "... and names the folder, not the link" grep -qF -- '- **Run folder:** `agree`' "$base/linked.md"
 check "the figure is copied next to the page" test -s "$base/kernels-cdf.png"
 done_testing
