@@ -92,6 +92,7 @@ check "summary.md: no clock recorded is wall-clock µs" \
 check "summary.md: the clock is in the measured-on line" grep -q 'clock wall\. Parameters' "$md"
 if command -v gnuplot >/dev/null; then
 	check "bench/plot succeeds" bench/plot "$run"
+	check "a wall-clock run has no latency-p50 plot" test ! -e "$run/latency-p50.svg"
 	check "latency-cdf.svg: µs, wall-clock, and the kernel" \
 		sh -c "grep -q 'latency (µs, wall-clock, log scale)' '$run/latency-cdf.svg' && grep -q 'kernel 6.1.0-test, tcg, clock wall' '$run/latency-cdf.svg'"
 fi
@@ -109,9 +110,14 @@ if command -v gnuplot >/dev/null; then
 	check "bench/plot succeeds on an icount run" bench/plot "$run"
 	for p in latency-cdf latency-hist latency-cdf-families; do
 		[ -f "$run/$p.svg" ] || continue
-		check "$p.svg: thousands of instructions, clock icount, no µs" \
-			sh -c "grep -q 'thousands of instructions, icount, log scale' '$run/$p.svg' && grep -q 'clock icount' '$run/$p.svg' && ! grep -q 'µs' '$run/$p.svg'"
+		scale="log scale"
+		[ "$p" = latency-hist ] || scale="linear, p50 to p99"
+		check "$p.svg: thousands of instructions, clock icount, $scale, no µs" \
+			sh -c "grep -q 'thousands of instructions, icount, $scale' '$run/$p.svg' && grep -q 'clock icount' '$run/$p.svg' && ! grep -q 'µs' '$run/$p.svg'"
 	done
+	check "latency-p50.svg: each variant's exact p50, in instructions, labelled" \
+		sh -c "grep -q 'p50 (instructions, icount)' '$run/latency-p50.svg' && grep -q '>$(stat "$a" p50_ns)<' '$run/latency-p50.svg'"
+	check "no temporary data file left" test ! -e "$run/.latency-p50.dat"
 else
 	echo "# gnuplot not installed: the plots' labels are not checked"
 fi
