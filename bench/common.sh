@@ -57,3 +57,18 @@ render() {
 		mv "$dir/$name.$ext.tmp" "$dir/$name.$ext"
 	done
 }
+
+# default_clock TARGET: the clock a run takes when none is asked for, into
+# clock and, for its env, clock_why: deterministic (icount) where the guest
+# runs under TCG, since the host's scheduling of the vCPU threads would
+# dominate wall-clock figures; wall with KVM and on a real machine.
+# shellcheck disable=SC2034 # clock and clock_why are the callers'
+default_clock() {
+	if [ "$1" = host ]; then
+		clock=wall clock_why="default (--target host)"
+	elif [ "$(vm/run --print-accel)" = kvm ]; then
+		clock=wall clock_why="default (KVM)"
+	else
+		clock=icount clock_why="default (TCG: no hardware virtualization)"
+	fi
+}
