@@ -633,11 +633,17 @@ EXPORT_SYMBOL_GPL(waitcmp_start);
 
 void waitcmp_stop(struct waitcmp_run *run)
 {
+	u64 t0;
+
 	cpuhp_state_remove_instance_nocalls(waitcmp_cpuhp_state,
 					    &run->cpuhp_node);
 	/* No reader may see the run once its threads are going. */
 	waitcmp_debugfs_remove(run);
+	/* How long the stop takes to reach the sleepers and end them. */
+	t0 = ktime_get_ns();
 	waitcmp_stop_threads(run);
+	pr_info("%s: threads stopped in %llu ns\n", run->ops->name,
+		ktime_get_ns() - t0);
 	if (!run->done)
 		waitcmp_end_of_run(run);
 	if (run->ops->exit)

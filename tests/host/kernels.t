@@ -43,7 +43,7 @@ fake_kernel() {
 	printf 'spec: %s\nmodel_requested: %s\nrelease: 6.1.0-test\n' "$1" "$2" >"$d/kernel"
 	printf 'preempt: %s\nkernel_version: %s\n' "$3" "$4" >"$d/sweep/env"
 	echo "variant,status,samples,p50_ns,p90_ns,p99_ns,max_ns" >"$d/sweep/summary.csv"
-	echo "variant,status,state,iowait,load,hung_task,unload_ms" >"$d/matrix/matrix.csv"
+	echo "variant,status,state,iowait,load,hung_task,stop_ns" >"$d/matrix/matrix.csv"
 	read -ra p50 <<<"$5"
 	read -ra st <<<"$6"
 	for v in wait_event swait io_wait_event completion; do

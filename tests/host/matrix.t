@@ -36,6 +36,9 @@ for v in $(list_variants .); do
 	row=$(grep "^$v," "$run/matrix.csv" || true)
 	r=0; [ "$(cut -d, -f20 <<<"$row")" = yes ] || r=1
 	ok "$r" "$v: measured = declared ($(cut -d, -f4,6,8,10 <<<"$row"))"
+	stop=$(cut -d, -f17 <<<"$row")
+	r=0; [[ $stop =~ ^[1-9][0-9]*$ ]] && [ "$(sed -n 's/^stop_ns: //p' "$run/$v/matrix")" = "$stop" ] || r=1
+	ok "$r" "$v: stop_ns from the harness's own timing ($stop)"
 	[ "$r" -eq 0 ] && continue
 	echo "# $row"
 done
