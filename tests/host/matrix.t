@@ -42,4 +42,13 @@ for v in $(list_variants .); do
 	[ "$r" -eq 0 ] && continue
 	echo "# $row"
 done
+# A yes/no needs samples: a variant with 5 state samples is not measured.
+few=$base/few
+cp -r "$(cd "$run" && pwd -P)" "$few"
+sed -i 's/^state_sample_count: .*/state_sample_count: 5/' "$few/swait/accounting"
+r=0; bench/matrix-report "$few" >/dev/null 2>&1 || r=$?
+check "matrix-report: 5 state samples fail the variant (exit 1)" test "$r" = 1
+check "... and its row says why" grep -qF '**no: samples(5<20)**' "$few/matrix.md"
+check "every variant of the real run had at least 20" \
+	sh -c "! grep -h '^state_sample_count:' '$run'/*/accounting | awk '\$2 < 20 { bad = 1 } END { exit !bad }'"
 done_testing
