@@ -51,6 +51,7 @@ fake_kernel() {
 		echo "$v,ok,${st[$i]},no,yes,yes,50" >>"$d/matrix/matrix.csv"
 		mkdir -p "$d/sweep/$v"
 		printf '%s 0.5\n%s 1\n' "${p50[$i]}" "$((p50[i] * 4))" >"$d/sweep/$v/cdf.dat"
+		printf 'wake_cost_p50_ns: %s\n' "$((p50[i] / 10))" >"$d/sweep/$v/stats"
 		i=$((i + 1))
 	done
 	echo ok >"$d/status"
@@ -93,6 +94,8 @@ check "a variant without samples has no ratio" \
 check "... shows - in the latency table" grep -q '^| swait | 20.0 / 80.0 (1.00×) | - |$' "$run/kernels.md"
 check "... and is not said to gain" sh -c "! grep -q 'gain: swait' '$run/kernels.md'"
 
+check "the waker's wake cost per kernel, with its ratio to the first" \
+	grep -q '^| completion | 4.0 (1.00×) | 20.0 (5.00×) |' "$base/agree/kernels.md"
 check "kernels-doc refuses a folder without a report" sh -c '! bench/kernels-doc "$1" "$2/x.md" 2>/dev/null' _ "$base" "$base"
 check "kernels-doc writes a page from the report" bench/kernels-doc "$base/agree" "$base/kernels.md"
 check "no marker left" sh -c "! grep -q '@[A-Z]*@' '$base/kernels.md'"
