@@ -11,7 +11,8 @@
 # the test's own running beside the wakes. Before that, each variant's
 # wakes went down two paths about 770 instructions apart, in shares that
 # changed from boot to boot (completion's p50 2975 or 3743). A third boot
-# with two CPUs (maxcpus=1, then online) runs a cross-CPU wake.
+# with two CPUs (maxcpus=1, then online) runs a cross-CPU wake. A fourth
+# runs the accounting phase and checks it reads nothing from the host.
 set -eu
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/host/tap.sh
@@ -67,4 +68,24 @@ two() {
 check "a two-CPU boot under icount runs" two
 check "CPU 1 is online in it (maxcpus=1, then online)" grep -qx 'online 0-1' "$out/smp2.txt"
 check "a cross-CPU wake runs to done there" grep -qx 'records 500' "$out/smp2.txt"
+
+# Nothing read from the host inside a measured phase: a 9p read waits on
+# the host, and meanwhile icount's clock jumps to the guest's next timer,
+# so the phase loses a host-dependent part of its guest time (the
+# sampler, run from the share, started late and took fewer samples).
+QUIET="io_wait_event completion_killable"
+quiet() {
+	# shellcheck disable=SC2086 # QUIET are words
+	vm/run -q --clock icount --smp 1 --timeout 300 --out "$out/quiet" -- \
+		tests/guest/icount-quiet.sh $QUIET >"$out/quiet.txt" 2>"$out/quiet.err"
+}
+check "the accounting phase under icount runs" quiet
+for v in $QUIET; do
+	reqs="" s=""
+	read -r _ _ reqs _ s <<<"$(grep "^$v " "$out/quiet.txt" || true)" || true
+	check "$v: no 9p request from the run's begin to its end (${reqs:-none})" [ "$reqs" = 0 ]
+	# 10 periods of 100 ms, a sample every 20 ms: about 50.
+	check "$v: the sampler took its samples (${s:-none} of about 50)" \
+		[ "${s:-0}" -ge 40 ]
+done
 done_testing
