@@ -260,6 +260,59 @@ accounting_phase() {
 	[ "$ok" = 1 ]
 }
 
+# trace_start LOG OPTIONS...: trace-cmd record (clock mono, OPTIONS such
+# as -e EVENT) into /tmp/waitcmp-trace.dat in the background, its pid in
+# trace_pid, its output in LOG; returns once it records.
+#
+# -O norecord-cmd: the kernel's record-cmd option (on by default) hooks
+# sched_wakeup and sched_switch to save the comm of each task that wrote
+# an event, and both run between the wake and the waiter's timestamp.
+# With it, recording only the waitcmp events (which lie outside that
+# window) moved wait_event's back-to-back p50 from 3759 to 4178
+# instructions under icount; without it the p50 stays 3759
+# (tests/icount.t). Nothing here reads a comm from the trace (the
+# analyser goes by pid; sched_switch carries its own comms).
+trace_start() {
+	log=$1
+	shift
+	trace-cmd record -q -C mono -O norecord-cmd "$@" -o /tmp/waitcmp-trace.dat \
+		>"$log" 2>&1 &
+	trace_pid=$!
+	i=0
+	# Events on, then trace-cmd resizes (empties) the buffer and only
+	# then turns tracing_on back to 1: wait for both.
+	until [ "$(cat "$TRACEFS/events/waitcmp/waitcmp_woken/enable" 2>/dev/null)" = 1 ] &&
+	      [ "$(cat "$TRACEFS/tracing_on")" = 1 ]; do
+		kill -0 "$trace_pid" 2>/dev/null || return 1
+		[ $i -lt 600 ] || return 1
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+
+# trace_stop FILE: stop recording (before any rmmod of the core:
+# unloading its events empties the buffer) and move the trace to FILE;
+# fails when trace-cmd did.
+trace_stop() {
+	kill -INT "$trace_pid" 2>/dev/null || true
+	trace_rc=0
+	wait "$trace_pid" || trace_rc=$?
+	trace_pid=""
+	mv /tmp/waitcmp-trace.dat "$1" || trace_rc=1
+	[ "$trace_rc" -eq 0 ]
+}
+
+# trace_quiet WAKES WAITERS: under icount, the trace-cmd options that keep
+# WAKES wakes of WAITERS waiters in the recorders' buffers (per CPU, about
+# 600 bytes of events a wake with the sched events, room for twice that)
+# instead of waking them every millisecond (-s): on one CPU whatever runs
+# beside the wakes lands in some samples, a different few in every boot.
+# Nothing on the wall clock.
+trace_quiet() {
+	[ "${WAITCMP_CLOCK:-wall}" = icount ] || return 0
+	echo "-s 1000000000 -b $(($1 * $2 * 12 / 10 + 4096))"
+}
+
 # Cut off (a signal, or bench/run stopping us): leave no trace-cmd and no
 # module behind, which matters on a real machine (--target host).
 unload_all() {
