@@ -5,7 +5,8 @@
 # (rstats-test.c), then "report targets" on made-up runs: every target met
 # when the two sweeps agree; a p50 one instruction apart, a mean 0.6 %
 # apart, a swapped ranking, a slow sweep, a harness 10 % above the floor
-# and a trace cost of 5 % each missed; a missing perf folder is "no data".
+# a trace cost of 5 % and a p50 that recording moves each missed; a
+# missing perf folder is "no data".
 set -eu
 cd "$(dirname "$0")/../.."
 # shellcheck source=tests/host/tap.sh
@@ -37,7 +38,8 @@ sweep() {
 	echo "broken,failed,,,," >>"$d/summary.csv"
 }
 
-# perf DIR HARNESS_P50 TRACED_NS: b2b.csv and overhead.csv, three rounds.
+# perf DIR HARNESS_P50 TRACED_NS [TRACED_P50]: b2b.csv and overhead.csv,
+# three rounds.
 perf() {
 	local d=$1/perf r
 	mkdir -p "$d"
@@ -51,7 +53,7 @@ perf() {
 	done >>"$d/b2b.csv"
 	for r in 1 2 3; do
 		echo "untraced,same,$r,990,4000,5000,8000000,125000,10"
-		echo "traced,same,$r,1000,4000,5000,$3,125000,0"
+		echo "traced,same,$r,1000,${4:-4000},5000,$3,125000,0"
 		echo "traced_sched,same,$r,1000,4000,5000,12000000,125000,0"
 	done >>"$d/overhead.csv"
 }
@@ -85,6 +87,9 @@ check "floor ratios: p50 1.025x, rate 1.000x" \
 	sh -c "grep -qF '| 1.025x | <= 1.05x | met |' '$tmp/good.md' && grep -qF '| 1.000x | >= 0.95x | met |' '$tmp/good.md'"
 check "trace cost per recorded wake: +1.00 % (8080 against 8000 ns per wake, no_sleep counted)" \
 	grep -qF '| +1.00 % | <= 3 % more | met |' "$tmp/good.md"
+check "the p50 recorded and not: the same, met" \
+	grep -qF "| the latency's p50, waitcmp events recorded, against none | 4000 and 4000 | the same | met |" "$tmp/good.md"
+check "the 3 % bound in instructions per wake (240 of 8000)" grep -qF 'A bound of 3 % is 240 per wake' "$tmp/good.md"
 check "the sched events' cost is reported (+50.0 %)" grep -qF '(+50.0 %, reported)' "$tmp/good.md"
 check "the cross-CPU boots are compared, no target" \
 	sh -c "grep -qF '| wait_event | 6640 | 6630 |' '$tmp/good.md' && grep -q '0 of 1 variants with the same p50' '$tmp/good.md'"
@@ -121,11 +126,17 @@ run far
 check "a harness 10 % above the floor misses" grep -qF '| 1.100x | <= 1.05x | **missed** |' "$tmp/far.md"
 check "a trace cost of 5 % misses" grep -qF '| +5.00 % | <= 3 % more | **missed** |' "$tmp/far.md"
 
+mk moved
+perf "$tmp/moved" 4100 8080000 4419
+run moved
+check "a p50 that recording moves by 419: exit 1" is_rc 1
+check "... and misses" grep -qF "| 4000 and 4419 | the same | **missed** |" "$tmp/moved.md"
+
 mk noperf
 rm -r "$tmp/noperf/perf"
 run noperf
 check "no perf runs: exit 1, its targets have no data" \
-	sh -c "[ $rc = 1 ] && [ \$(grep -c '| no data |' '$tmp/noperf.md') = 3 ]"
+	sh -c "[ $rc = 1 ] && [ \$(grep -c '| no data |' '$tmp/noperf.md') = 4 ]"
 
 rc=0; bench/report >/dev/null 2>&1 || rc=$?
 check "no subcommand: usage, exit 2" is_rc 2
