@@ -69,6 +69,8 @@ sync:
 	@for f in $(KBUILD_FILES); do \
 		mkdir -p "$(MODDIR)/$$(dirname "$$f")" && ln -sfr "$$f" "$(MODDIR)/$$f" || exit 1; \
 	done
+	@# A source gone from the tree (a variant removed) leaves a dangling link.
+	@find "$(MODDIR)" -xtype l -delete
 
 _tools:
 	$(MAKE) -C bench

@@ -14,14 +14,13 @@ us() {
 	awk -v v="$1" 'BEGIN { if (v == "" || v == "n/a") print "-"; else printf "%.1f", v / 1000 }'
 }
 
-# The family a variant belongs to, from its name: the plots group by it.
-family() {
-	case $1 in
-	completion*) echo "completion" ;;
-	swait | wait_var_event | wait_on_bit* | rcuwait) echo "simple and bit waits" ;;
-	schedule | io_schedule) echo "raw schedule" ;;
-	*) echo "wait queue" ;;
-	esac
+# family_of STATS: the family a variant's module gives in its stats (the
+# plots and the matrix group by it); "not recorded" in a run from before
+# the module said.
+family_of() {
+	local f
+	f=$(field "$1" family)
+	echo "${f:-not recorded}"
 }
 
 # The variants this tree has: variants/<name>.c, without kbuild's *.mod.c.

@@ -35,6 +35,12 @@ static int stats_show(struct seq_file *m, void *v)
 	waitcmp_stats_summary(&snap->stats, &s);
 	waitcmp_stats_summary(&snap->wake_cost, &c);
 	seq_printf(m, "variant: %s\n", run->ops->name);
+	/* What the variant is: the module is the bench's only source. */
+	seq_printf(m, "family: %s\n", run->ops->family);
+	seq_printf(m, "wakes_one: %d\n", run->ops->wakes_one);
+	seq_printf(m, "max_waiters: %u\n", waitcmp_max_waiters(run->ops));
+	seq_printf(m, "primitive: %s\n", run->ops->primitive);
+	seq_printf(m, "primitive_size: %zu\n", run->ops->primitive_size);
 	seq_printf(m, "status: %s\n", READ_ONCE(run->done) ? "done" : "running");
 	seq_printf(m, "iterations: %u\n", p->iterations);
 	seq_printf(m, "period_us: %u\n", p->period_us);

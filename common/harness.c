@@ -377,10 +377,21 @@ static int waitcmp_check_hung_task(const struct waitcmp_ops *ops,
 	return -EINVAL;
 }
 
+/* What the bench reads of a variant from its stats must be there. */
+static int waitcmp_check_ops(const struct waitcmp_ops *ops)
+{
+	if (!ops->family || !ops->primitive || !ops->primitive_size) {
+		pr_err("%s: the variant's ops lack a family or a primitive (WAITCMP_PRIMITIVE())\n",
+		       ops->name);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 static int waitcmp_check_params(const struct waitcmp_ops *ops,
 				const struct waitcmp_params *p)
 {
-	unsigned int max_waiters = ops->max_waiters ?: WAITCMP_MAX_WAITERS;
+	unsigned int max_waiters = waitcmp_max_waiters(ops);
 
 	if (p->waiters < 1 || p->waiters > max_waiters) {
 		pr_err("%s: waiters=%u is out of range, allowed 1..%u\n",
@@ -575,6 +586,9 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 	struct waitcmp_run *run;
 	int err;
 
+	err = waitcmp_check_ops(ops);
+	if (err)
+		return ERR_PTR(err);
 	err = waitcmp_check_params(ops, params);
 	if (err)
 		return ERR_PTR(err);

@@ -72,7 +72,16 @@ struct waitcmp_expect {
  * @wakes_one:	unless wake_all=1, a wake runs exactly one waiter
  *		(complete(), exclusive waits), which alone records it
  * @max_waiters: optional, fewer waiters than WAITCMP_MAX_WAITERS
+ * @family:	the kind of API, one of WAITCMP_FAMILY_*: the reports group
+ *		the variants by it
+ * @primitive:	the C type waiter and waker share (a struct completion, a
+ *		word of bits, the task itself): set with WAITCMP_PRIMITIVE()
+ * @primitive_size: its size in bytes, what the API adds to the structure
+ *		that embeds it
  * @expect:	what the wait does to the accounting, see above
+ *
+ * The bench reads @family, @wakes_one, @max_waiters and @primitive from
+ * the variant's debugfs stats: the module is their only source.
  */
 struct waitcmp_ops {
 	const char *name;
@@ -84,8 +93,26 @@ struct waitcmp_ops {
 	void (*rearm)(struct waitcmp_run *run);
 	bool wakes_one;
 	unsigned int max_waiters;
+	const char *family;
+	const char *primitive;
+	size_t primitive_size;
 	struct waitcmp_expect expect;
 };
+
+#define WAITCMP_FAMILY_WAIT_QUEUE	"wait queue"
+#define WAITCMP_FAMILY_COMPLETION	"completion"
+#define WAITCMP_FAMILY_SIMPLE_BIT	"simple and bit waits"
+#define WAITCMP_FAMILY_SCHEDULE		"raw schedule"
+
+/* The most waiters a variant takes. */
+static inline unsigned int waitcmp_max_waiters(const struct waitcmp_ops *ops)
+{
+	return ops->max_waiters ?: WAITCMP_MAX_WAITERS;
+}
+
+/* The @primitive and @primitive_size of a struct waitcmp_ops initializer. */
+#define WAITCMP_PRIMITIVE(type)						\
+	.primitive = #type, .primitive_size = sizeof(type)
 
 struct waitcmp_stats;
 struct waitcmp_snap;

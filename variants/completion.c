@@ -44,6 +44,8 @@ static const struct waitcmp_ops completion_ops = {
 	.release = completion_release,
 	.rearm = completion_rearm,
 	.wakes_one = true,
+	.family = WAITCMP_FAMILY_COMPLETION,
+	WAITCMP_PRIMITIVE(struct completion),
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

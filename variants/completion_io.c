@@ -44,6 +44,8 @@ static const struct waitcmp_ops completion_io_ops = {
 	.release = completion_io_release,
 	.rearm = completion_io_rearm,
 	.wakes_one = true,
+	.family = WAITCMP_FAMILY_COMPLETION,
+	WAITCMP_PRIMITIVE(struct completion),
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
 };
 

@@ -42,6 +42,8 @@ static const struct waitcmp_ops completion_killable_ops = {
 	.release = completion_killable_release,
 	.rearm = completion_killable_rearm,
 	.wakes_one = true,
+	.family = WAITCMP_FAMILY_COMPLETION,
+	WAITCMP_PRIMITIVE(struct completion),
 	.expect = { .state = 'D', .load = true },
 };
 

@@ -38,6 +38,8 @@ static const struct waitcmp_ops io_schedule_ops = {
 	.name = "io_schedule",
 	.wait = io_schedule_wait,
 	.wake = io_schedule_wake,
+	.family = WAITCMP_FAMILY_SCHEDULE,
+	WAITCMP_PRIMITIVE(struct task_struct *),
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
 };
 

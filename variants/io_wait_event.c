@@ -26,6 +26,8 @@ static const struct waitcmp_ops io_wait_event_ops = {
 	.name = "io_wait_event",
 	.wait = io_wait_event_wait,
 	.wake = io_wait_event_wake,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
 };
 

@@ -28,6 +28,8 @@ static const struct waitcmp_ops rcuwait_ops = {
 	.wait = rcuwait_wait,
 	.wake = rcuwait_wake,
 	.max_waiters = 1,
+	.family = WAITCMP_FAMILY_SIMPLE_BIT,
+	WAITCMP_PRIMITIVE(struct rcuwait),
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

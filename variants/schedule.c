@@ -37,6 +37,8 @@ static const struct waitcmp_ops schedule_ops = {
 	.name = "schedule",
 	.wait = schedule_wait,
 	.wake = schedule_wake,
+	.family = WAITCMP_FAMILY_SCHEDULE,
+	WAITCMP_PRIMITIVE(struct task_struct *),
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

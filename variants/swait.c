@@ -38,6 +38,8 @@ static const struct waitcmp_ops swait_ops = {
 	.wake = swait_wake,
 	.release = swait_release,
 	.wakes_one = true,
+	.family = WAITCMP_FAMILY_SIMPLE_BIT,
+	WAITCMP_PRIMITIVE(struct swait_queue_head),
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

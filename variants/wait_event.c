@@ -25,6 +25,8 @@ static const struct waitcmp_ops wait_event_ops = {
 	.name = "wait_event",
 	.wait = wait_event_wait,
 	.wake = wait_event_wake,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

@@ -26,6 +26,8 @@ static const struct waitcmp_ops wait_event_idle_ops = {
 	.name = "wait_event_idle",
 	.wait = wait_event_idle_wait,
 	.wake = wait_event_idle_wake,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 	.expect = { .state = 'I' },
 };
 

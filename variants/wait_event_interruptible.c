@@ -28,6 +28,8 @@ static const struct waitcmp_ops wait_event_interruptible_ops = {
 	.name = "wait_event_interruptible",
 	.wait = wait_event_interruptible_wait,
 	.wake = wait_event_interruptible_wake,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 	.expect = { .state = 'S' },
 };
 

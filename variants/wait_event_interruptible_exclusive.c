@@ -34,6 +34,8 @@ static const struct waitcmp_ops wait_event_interruptible_exclusive_ops = {
 	.wake = wait_event_interruptible_exclusive_wake,
 	.release = wait_event_interruptible_exclusive_release,
 	.wakes_one = true,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 	.expect = { .state = 'S' },
 };
 

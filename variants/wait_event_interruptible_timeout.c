@@ -32,6 +32,8 @@ static const struct waitcmp_ops wait_event_interruptible_timeout_ops = {
 	.name = "wait_event_interruptible_timeout",
 	.wait = wait_event_interruptible_timeout_wait,
 	.wake = wait_event_interruptible_timeout_wake,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 	.expect = { .state = 'S' },
 };
 

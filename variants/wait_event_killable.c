@@ -28,6 +28,8 @@ static const struct waitcmp_ops wait_event_killable_ops = {
 	.name = "wait_event_killable",
 	.wait = wait_event_killable_wait,
 	.wake = wait_event_killable_wake,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 	.expect = { .state = 'D', .load = true },
 };
 

@@ -30,6 +30,8 @@ static const struct waitcmp_ops wait_event_timeout_ops = {
 	.name = "wait_event_timeout",
 	.wait = wait_event_timeout_wait,
 	.wake = wait_event_timeout_wake,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

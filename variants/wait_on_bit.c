@@ -47,6 +47,8 @@ static const struct waitcmp_ops wait_on_bit_ops = {
 	.wait = wait_on_bit_wait,
 	.wake = wait_on_bit_wake,
 	.rearm = wait_on_bit_rearm,
+	.family = WAITCMP_FAMILY_SIMPLE_BIT,
+	WAITCMP_PRIMITIVE(unsigned long),
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

@@ -46,6 +46,8 @@ static const struct waitcmp_ops wait_on_bit_io_ops = {
 	.wait = wait_on_bit_io_wait,
 	.wake = wait_on_bit_io_wake,
 	.rearm = wait_on_bit_io_rearm,
+	.family = WAITCMP_FAMILY_SIMPLE_BIT,
+	WAITCMP_PRIMITIVE(unsigned long),
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
 };
 

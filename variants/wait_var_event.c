@@ -28,6 +28,8 @@ static const struct waitcmp_ops wait_var_event_ops = {
 	.name = "wait_var_event",
 	.wait = wait_var_event_wait,
 	.wake = wait_var_event_wake,
+	.family = WAITCMP_FAMILY_SIMPLE_BIT,
+	WAITCMP_PRIMITIVE(unsigned long),
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

@@ -111,13 +111,26 @@ wait_done() {
 	return 1
 }
 
-# Variants whose wake runs one waiter: complete(), swake_up_one(), and
-# wake_up() of exclusive waiters. wake_all=1 makes them wake every waiter.
+# fact VARIANT KEY: what the variant's module says it is (its stats'
+# family, wakes_one, max_waiters, primitive, primitive_size): the module
+# is the only source. Read once, from a one-wake run of it, and kept in
+# /tmp/waitcmp-facts/VARIANT.
+fact() {
+	_fact=/tmp/waitcmp-facts/$1
+	if [ ! -s "$_fact" ]; then
+		mkdir -p /tmp/waitcmp-facts
+		load "$1" iterations=1 period_us=0 || return 1
+		cp "$DEBUGFS/$1/stats" "$_fact.tmp"
+		unload "$1" || return 1
+		mv "$_fact.tmp" "$_fact"
+	fi
+	sed -n "s/^$2: //p" "$_fact"
+}
+
+# wakes_one VARIANT: its wake runs one waiter (complete(), swake_up_one(),
+# wake_up() of exclusive waiters); wake_all=1 makes it wake every waiter.
 wakes_one() {
-	case $1 in
-	completion* | swait | *_exclusive) return 0 ;;
-	*) return 1 ;;
-	esac
+	[ "$(fact "$1" wakes_one)" = 1 ]
 }
 
 # expected_samples VARIANT ITERATIONS WAITERS [WAKE_ALL]: each wake is
@@ -130,12 +143,9 @@ expected_samples() {
 	fi
 }
 
-# The most waiters a variant takes: rcuwait has room for one task.
+# The most waiters a variant takes (rcuwait has room for one task).
 max_waiters() {
-	case $1 in
-	rcuwait) echo 1 ;;
-	*) echo 64 ;;
-	esac
+	fact "$1" max_waiters
 }
 
 # records_add_up VARIANT: every record is a latency sample (its wait slept)

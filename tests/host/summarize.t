@@ -23,21 +23,24 @@ fix=tests/fixtures
 
 printf 'target: vm\nkernel: 6.1.0-test\npreempt: none (voluntary) full\ncpus: 2\naccelerator: tcg\nparameters: test\n' >"$run/env"
 
-# variant NAME FIXTURE STATS: a variant that ran, its accounting made up.
+# variant NAME FIXTURE STATS FAMILY: a variant that ran, its accounting
+# made up; FAMILY is added to its stats (the fixtures were recorded
+# before the module gave it).
 variant() {
 	local d=$run/$1
 	mkdir -p "$d"
 	echo ok >"$d/status"
 	bench/analyse -v "$1" -o "$d" "$fix/$2.dat" >"$d/analysis"
 	cp "$fix/$3" "$d/stats"
+	echo "family: $4" >>"$d/stats"
 	printf '%s\n' "state: D" "state_samples: D=3 S=1" "procs_blocked_max: 1" \
 		"iowait_ticks: 0" "waited_ticks: 100" "blkio_ticks: 0" \
 		"psi_io_some_us: 0" "loadavg1_before: 0.10" "loadavg1_after: 0.20" \
 		>"$d/accounting"
 }
-variant wait_on_bit no-sleep no-sleep.stats
+variant wait_on_bit no-sleep no-sleep.stats "simple and bit waits"
 # Recorded before the module counted no-sleep returns: its stats have none.
-variant wait_event wait_event-w2 wait_event-w2.stats
+variant wait_event wait_event-w2 wait_event-w2.stats "wait queue"
 mkdir "$run/broken"
 echo failed >"$run/broken/status"
 echo "insmod refused" >"$run/broken/reason"
@@ -89,7 +92,10 @@ check "summary.md: the failed variant and its reason" \
 # the kernel the run came from.
 check "summary.md: no clock recorded is wall-clock µs" \
 	grep -q '^Latency (wake to run, µs of wall-clock time)' "$md"
-check "summary.md: the clock is in the measured-on line" grep -q 'clock wall\. Parameters' "$md"
+check "summary.md: the clock is in the measured-on line" grep -q 'clock wall\.$' "$md"
+check "summary.md: each module's parameters, from its stats (waiters 4 and 2; wake_all not in the older stats)" \
+	sh -c "grep -qx -- '- wait_on_bit: iterations=200 period_us=300 waiters=4 waiter_cpu=-1 waker_cpu=-1 wake_all=0' '$md' && grep -qx -- '- wait_event: iterations=200 period_us=300 waiters=2 waiter_cpu=-1 waker_cpu=-1 wake_all=' '$md'"
+check "summary.md: not bench/run's arguments" sh -c "! grep -q 'Parameters: test' '$md'"
 if command -v gnuplot >/dev/null; then
 	check "bench/plot succeeds" bench/plot "$run"
 	check "a wall-clock run has no latency-p50 plot" test ! -e "$run/latency-p50.svg"
@@ -115,6 +121,8 @@ if command -v gnuplot >/dev/null; then
 		check "$p.svg: thousands of instructions, clock icount, $scale, no µs" \
 			sh -c "grep -q 'thousands of instructions, icount, $scale' '$run/$p.svg' && grep -q 'clock icount' '$run/$p.svg' && ! grep -q 'µs' '$run/$p.svg'"
 	done
+	check "latency-cdf-families.svg: a panel per family, from the stats" \
+		sh -c "grep -q '>simple and bit waits<' '$run/latency-cdf-families.svg' && grep -q '>wait queue<' '$run/latency-cdf-families.svg'"
 	check "latency-p50.svg: each variant's exact p50, in instructions, labelled" \
 		sh -c "grep -q 'p50 (instructions, icount)' '$run/latency-p50.svg' && grep -q '>$(stat "$a" p50_ns)<' '$run/latency-p50.svg'"
 	check "no temporary data file left" test ! -e "$run/.latency-p50.dat"

@@ -26,6 +26,8 @@ static const struct waitcmp_ops dup_name_ops = {
 	.name = "wait_event",
 	.wait = dup_name_wait,
 	.wake = dup_name_wake,
+	.family = WAITCMP_FAMILY_WAIT_QUEUE,
+	WAITCMP_PRIMITIVE(struct wait_queue_head),
 };
 
 WAITCMP_VARIANT(dup_name_ops);
