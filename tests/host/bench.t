@@ -41,6 +41,14 @@ r=0; refused "--clock must be wall or icount" --clock sundial || r=1
 ok $r "an unknown clock is refused"
 r=0; refused "--clock icount is the VM's instruction counting" --target host --clock icount || r=1
 ok $r "--target host --clock icount is refused: the host runs on the wall clock"
+r=0; refused "--waiters is not used by --mode matrix" --mode matrix --waiters 4 || r=1
+ok $r "--mode matrix --waiters 4 is refused, not ignored"
+r=0; refused "--period-us is not used by --mode matrix" --mode matrix --period-us 500 || r=1
+ok $r "--mode matrix --period-us 500 is refused"
+r=0; refused "--acct-iterations is not used by --mode scaling" --mode scaling --acct-iterations 5 || r=1
+ok $r "--mode scaling --acct-iterations 5 is refused"
+r=0; WAITCMP_RESULTS="$base" bench/run --mode matrix --iterations 50 --acct-iterations 5 --check 2>/dev/null || r=1
+ok $r "--mode matrix takes --iterations and --acct-iterations"
 mkdir "$base/taken"
 r=0; refused "exists: results are never overwritten" --out "$base/taken" || r=1
 ok $r "an existing results folder is never reused"
