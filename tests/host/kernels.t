@@ -76,6 +76,10 @@ check "the primitive that stands out from the kernel-wide shift loses" \
 	grep -q 'rt.* against generic-voluntary: kernel-wide p50 shift 2.00×; gain: none; lose: completion (2.50× the shift)' "$run/kernels.md"
 check "a CDF per variant across kernels" test -s "$run/cdf/completion.svg"
 check "the panel figure" test -s "$run/latency-cdf-kernels.svg"
+check "... the survival (1 - F) on a log y, one x range, the sample count" \
+	sh -c "grep -q 'the share of wakes slower than x' '$run/latency-cdf-kernels.svg' && grep -q 'one range for every panel; y: log; [0-9]* wakes a curve' '$run/latency-cdf-kernels.svg'"
+check "... one legend: each kernel named once" \
+	test "$(grep -c '>generic-voluntary<' "$run/latency-cdf-kernels.svg")" = 1
 
 run=$base/differ
 mkdir -p "$run"
