@@ -24,10 +24,7 @@ out=${WAITCMP_TEST_OUT:-build}/test-icount
 rm -rf "$out"
 mkdir -p "$out"
 
-if why=$(vm_missing); then
-	echo "1..0 # SKIP $why"
-	exit 0
-fi
+skip_without_vm
 
 # boot N: the figures of boot N in $out/N.txt.
 boot() {

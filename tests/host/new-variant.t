@@ -13,10 +13,7 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=tests/host/tap.sh
 . tests/host/tap.sh
 
-if why=$(vm_missing); then
-	echo "1..0 # SKIP $why"
-	exit 0
-fi
+skip_without_vm
 rel=$(KDIR=$(vm/kernel kdir) vm/kernel moddir)
 if [ ! -f "$rel/common/waitcmp.ko" ] || [ ! -x bench/analyse ]; then
 	echo "1..0 # SKIP build the modules and the tools first (make test does)"

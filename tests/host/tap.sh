@@ -37,6 +37,16 @@ vm_missing() {
 	fi
 }
 
+# skip_without_vm: where no guest can boot, the whole file is skipped
+# (plan 1..0 and the reason) and ends here.
+skip_without_vm() {
+	local why
+	if why=$(vm_missing); then
+		echo "1..0 # SKIP $why"
+		exit 0
+	fi
+}
+
 done_testing() {
 	echo "1..$n"
 	[ "$failed" -eq 0 ]

@@ -18,10 +18,7 @@ tidy() {
 }
 
 # The kernel may have to be downloaded first: without it, nothing to test.
-if why=$(vm_missing); then
-	echo "1..0 # SKIP $why"
-	exit 0
-fi
+skip_without_vm
 
 tmp=$(mktemp -d)
 # Kept when a test fails: the console logs are in there.

@@ -18,10 +18,7 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=tests/host/tap.sh
 . tests/host/tap.sh
 
-if why=$(vm_missing); then
-	echo "1..0 # SKIP $why"
-	exit 0
-fi
+skip_without_vm
 
 tmp=$(mktemp -d)
 : >"$tmp/groups"
