@@ -39,6 +39,12 @@ for v in $(list_variants .); do
 	stop=$(cut -d, -f17 <<<"$row")
 	r=0; [[ $stop =~ ^[1-9][0-9]*$ ]] && [ "$(sed -n 's/^stop_ns: //p' "$run/$v/matrix")" = "$stop" ] || r=1
 	ok "$r" "$v: stop_ns from the harness's own timing ($stop)"
+	# The latency from the run's trace, exact (the histogram's bucket
+	# middle moved with one short sample between boots).
+	p50=$(cut -d, -f18 <<<"$row")
+	r=0; [[ $p50 =~ ^[1-9][0-9]*$ ]] && [ "$(sed -n 's/^p50_ns: //p' "$run/$v/analysis")" = "$p50" ] &&
+		[ "$(sed -n 's/^percentiles: //p' "$run/$v/analysis")" = exact ] || r=1
+	ok "$r" "$v: p50 exact, from the trace's analysis ($p50)"
 	[ "$r" -eq 0 ] && continue
 	echo "# $row"
 done
