@@ -121,6 +121,8 @@ if command -v gnuplot >/dev/null; then
 		check "$p.svg: thousands of instructions, clock icount, $scale, no µs" \
 			sh -c "grep -q 'thousands of instructions, icount, $scale' '$run/$p.svg' && grep -q 'clock icount' '$run/$p.svg' && ! grep -q 'µs' '$run/$p.svg'"
 	done
+	check "latency-cdf.svg: the share of wakes slower than x on a log axis, with the sample count" \
+		sh -c "grep -q 'the share of wakes slower than x' '$run/latency-cdf.svg' && grep -q 'share of wakes slower (log)' '$run/latency-cdf.svg' && grep -q 'wakes a variant' '$run/latency-cdf.svg'"
 	check "latency-cdf-families.svg: a panel per family, from the stats" \
 		sh -c "grep -q '>simple and bit waits<' '$run/latency-cdf-families.svg' && grep -q '>wait queue<' '$run/latency-cdf-families.svg'"
 	check "latency-p50.svg: each variant's exact p50, in instructions, labelled" \
