@@ -41,7 +41,7 @@ fake_kernel() {
 	local d=$run/$1 i=0 v p50 st
 	mkdir -p "$d/sweep" "$d/matrix"
 	printf 'spec: %s\nmodel_requested: %s\nrelease: 6.1.0-test\n' "$1" "$2" >"$d/kernel"
-	printf 'preempt: %s\nkernel_version: %s\n' "$3" "$4" >"$d/sweep/env"
+	printf 'preempt: %s\nkernel_version: %s\nclock: %s\n' "$3" "$4" "${CLOCK:-wall}" >"$d/sweep/env"
 	echo "variant,status,samples,p50_ns,p90_ns,p99_ns,max_ns" >"$d/sweep/summary.csv"
 	echo "variant,status,state,iowait,load,hung_task,stop_ns" >"$d/matrix/matrix.csv"
 	read -ra p50 <<<"$5"
@@ -61,8 +61,8 @@ fake_kernel() {
 run=$base/agree
 mkdir -p "$run"
 printf 'kernels: generic:voluntary rt\ndate_utc: 2026-01-01T00:00:00Z\nhost: test\nrun_args: \n' >"$run/env"
-fake_kernel generic-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
-fake_kernel rt default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
+CLOCK=icount fake_kernel generic-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
+CLOCK=icount fake_kernel rt default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
 check "the report joins two kernels" bench/kernels-report "$run"
 rows=$(tail -n +2 "$run/kernels.csv" | wc -l)
 ok "$([ "$rows" = 8 ] && echo 0 || echo 1)" "a row per (kernel, variant): $rows of 8"
@@ -73,7 +73,7 @@ check "the model in force is read from the guest: voluntary" \
 check "equal behaviour is reported as no difference" \
 	grep -q '^\*\*No difference\*\*' "$run/kernels.md"
 check "the primitive that stands out from the kernel-wide shift loses" \
-	grep -q 'rt.* against generic-voluntary: kernel-wide p50 shift 2.00×; gain: none; lose: completion (2.50× the shift)' "$run/kernels.md"
+	grep -q 'rt.* against generic-voluntary: kernel-wide p50 shift 2.000×; gain: none; lose: completion (2.500× the shift)' "$run/kernels.md"
 check "a CDF per variant across kernels" test -s "$run/cdf/completion.svg"
 check "the panel figure" test -s "$run/latency-cdf-kernels.svg"
 check "... the survival (1 - F) on a log y, one x range, the sample count" \
@@ -97,9 +97,11 @@ check "a variant without samples has no ratio" \
 	grep -q '^generic-full,6.1.0-test,[a-z]*,swait,ok,0,n/a,n/a,n/a,n/a,,,' "$run/kernels.csv"
 check "... shows - in the latency table" grep -q '^| swait | 20.0 / 80.0 (1.00×) | - |$' "$run/kernels.md"
 check "... and is not said to gain" sh -c "! grep -q 'gain: swait' '$run/kernels.md'"
+check "one wall-clock run calls no gain or loss" \
+	sh -c "grep -q '^Not called on this run: on the wall clock' '$run/kernels.md' && ! grep -q 'kernel-wide p50 shift [0-9]' '$run/kernels.md'"
 
 check "the waker's wake cost per kernel, with its ratio to the first" \
-	grep -q '^| completion | 4.0 (1.00×) | 20.0 (5.00×) |' "$base/agree/kernels.md"
+	grep -q '^| completion | 4000 (1.00×) | 20000 (5.00×) |' "$base/agree/kernels.md"
 check "kernels-doc refuses a folder without a report" sh -c '! bench/kernels-doc "$1" "$2/x.md" 2>/dev/null' _ "$base" "$base"
 check "kernels-doc writes a page from the report" bench/kernels-doc "$base/agree" "$base/kernels.md"
 check "no marker left" sh -c "! grep -q '@[A-Z]*@' '$base/kernels.md'"
