@@ -106,7 +106,7 @@ kernels:
 test-kernels: deps
 	scripts/deps kernels
 	$(MAKE) _modules _tools
-	prove -v tests/kernels.t
+	prove -v tests/kernels-e2e.t
 
 # docs/performance.md: the floor, peers, overhead, fidelity, scaling.
 bench-perf:

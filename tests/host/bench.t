@@ -87,6 +87,8 @@ ok $r "bench/run with two variants succeeds"
 [ $r -eq 0 ] || sed 's/^/# /' "$log"
 # The folder itself: latest moves on to the wall-clock run below.
 run=$base/$(readlink "$base/latest" || true)
+r=0; [[ $(basename "$run") =~ ^sweep-[0-9]{8}T[0-9]{6}Z$ ]] || r=1
+ok $r "the run folder is named sweep-<UTC time> ($(basename "$run"))"
 r=0; [ "$(cat "$run/status" 2>/dev/null)" = complete ] || r=1
 ok $r "the run is marked complete and results/latest points at it"
 r=0; [ "$(grep -c '^bench: \[[12]/2\] .*: [0-9]* samples' "$log")" = 2 ] || r=1

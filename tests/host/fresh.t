@@ -252,7 +252,7 @@ expect=(
 	"modules:$I>$KM"
 	"tools:$I"
 	"test:$I>$KM>prove -v tests/host/"
-	"test-kernels:$I>linux-headers-rt-amd64>$KM>prove -v tests/kernels.t"
+	"test-kernels:$I>linux-headers-rt-amd64>$KM>prove -v tests/kernels-e2e.t"
 	"reliability:$I>$KM>tests/reliability/run-host --full"
 	"bench:$I>bench/run --target vm"
 	"matrix:$I>bench/run --mode matrix --target vm>bench/guide"

@@ -4,7 +4,7 @@
 # bench/kernels without a VM: the kernel option refuses what it does not
 # know before anything runs, and bench/kernels-report joins per-kernel runs
 # (made up here) into one table, with ratios, differences and the check
-# that each kernel ran the model asked for. tests/kernels.t (make
+# that each kernel ran the model asked for. tests/kernels-e2e.t (make
 # test-kernels) runs two real kernels end to end.
 # shellcheck disable=SC2016 # $N in single quotes is awk's
 set -eu
