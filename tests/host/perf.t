@@ -185,7 +185,8 @@ check "a wake one that wakes every waiter says so" \
 check "a failed variant of the waiters phase is named with its reason" \
 	row "- \`completion\` failed: waiters=64 wake_all=1: insmod: ERROR"
 check "the waiters' parameters come from the run" row "waiting kthreads (no affinity), \`iterations=50\` wakes \`period_us=1000\` apart"
-check "the waiters have their figure" row "![Wake cost and latency p50 against the number of waiters, wake one (dashed) and wake all (solid), per variant](performance-waiters.svg)"
+check "the waiters have their figure" row "![Wake cost, latency p50 and waiters run per wake against the number of waiters, wake one (dashed, open circles) and wake all (solid, dots), per variant](performance-waiters.svg)"
+check "... with a panel of the waiters each wake ran" grep -q 'waiters each wake ran' "$run/performance-waiters.svg"
 r=0
 for f in performance-waiters performance-cpus; do
 	for e in png svg; do
@@ -228,11 +229,17 @@ grep -q "p50 and p99 in µs" "$md" && grep -q "| floor wakes/s | harness wakes/s
 	! grep -q "^## What icount measures" "$md" || r=1
 ok "$r" "its tables are in µs and per second, its notes the wall clock's"
 r=0
-grep -q "waiters, p50 (µs, wall-clock)" "$run/performance-waiters.svg" &&
+grep -q "p50 (µs, wall-clock)" "$run/performance-waiters.svg" &&
 	grep -q "clock wall" "$run/performance-waiters.svg" &&
 	grep -q "µs of wall-clock time" "$run/performance-cpus.svg" &&
 	grep -q "kernel 6.1.0-test, tcg, clock wall" "$run/performance-cpus.svg" || r=1
 ok "$r" "its figures name the unit, the clock and the kernel"
+# More vCPUs than host cores on the wall clock: the figure marks them.
+cp -r "$run" "$base/over"
+sed -i 's/^host_cpus: .*/host_cpus: 1/' "$base/over/env"
+bench/perf-report "$base/over" >/dev/null 2>&1
+check "the CPU figure marks the boots with more vCPUs than host cores" \
+	sh -c "grep -q 'more vCPUs than' '$base/over/performance-cpus.svg' && ! grep -q 'more vCPUs than' '$run/performance-cpus.svg'"
 # A run from before the clock was recorded ran on the wall clock.
 cp -r "$run" "$base/old"
 sed -i '/^clock/d' "$base/old/env"
@@ -289,7 +296,7 @@ check "and its rate sentence under icount" \
 check "several vCPUs: cross and unbound are reported, not exact" \
 	irow "The figures of runs not pinned to one CPU (cross, unbound, the fidelity traces, the waiters) are reported, not exact"
 r=0
-grep -q "waiters, p50 (instructions, icount)" "$ic/performance-waiters.svg" &&
+grep -q "p50 (instructions, icount)" "$ic/performance-waiters.svg" &&
 	grep -q "kernel 6.1.0-test, tcg, clock icount" "$ic/performance-waiters.svg" &&
 	grep -q "instructions, icount (p50, median over rounds)" "$ic/performance-cpus.svg" &&
 	grep -q "clock icount" "$ic/performance-cpus.svg" &&
