@@ -12,8 +12,8 @@
 # wakes went down two paths about 770 instructions apart, in shares that
 # changed from boot to boot (completion's p50 2975 or 3743). A third boot
 # with two CPUs (maxcpus=1, then online) runs a cross-CPU wake. A fourth
-# runs the accounting phase and checks it reads nothing from the host; a
-# fifth that recording the waitcmp events leaves the p50 as it was.
+# runs the accounting phase and checks it reads nothing from the host, and
+# that recording the waitcmp events leaves the p50 as it was.
 set -eu
 cd "$(dirname "$0")/.."
 # shellcheck source=tests/host/tap.sh
@@ -71,13 +71,15 @@ check "a cross-CPU wake runs to done there" grep -qx 'records 500' "$out/smp2.tx
 # the host, and meanwhile icount's clock jumps to the guest's next timer,
 # so the phase loses a host-dependent part of its guest time (the
 # sampler, run from the share, started late and took fewer samples).
+# One boot for this and the recording check below.
 QUIET="io_wait_event completion_killable"
 quiet() {
-	# shellcheck disable=SC2086 # QUIET are words
-	vm/run -q --clock icount --smp 1 --timeout 300 --out "$out/quiet" -- \
-		tests/guest/icount-quiet.sh $QUIET >"$out/quiet.txt" 2>"$out/quiet.err"
+	# shellcheck disable=SC2016,SC2086 # $1 $2 are the guest shell's; QUIET are words
+	vm/run -q --clock icount --smp 1 --timeout 300 --out "$out/quiet" -- sh -c \
+		'tests/guest/icount-quiet.sh $1 $2 && tests/guest/icount-trace.sh' _ $QUIET \
+		>"$out/quiet.txt" 2>"$out/quiet.err"
 }
-check "the accounting phase under icount runs" quiet
+check "the accounting phase and wait_event traced and not, under icount, run" quiet
 for v in $QUIET; do
 	reqs="" s=""
 	read -r _ _ reqs _ s <<<"$(grep "^$v " "$out/quiet.txt" || true)" || true
@@ -91,14 +93,9 @@ done
 # waitcmp events lie outside the wake-to-run window, and trace_start
 # turns off record-cmd, whose sched_wakeup and sched_switch hooks run
 # inside it (with it wait_event's p50 went from 3759 to 4178).
-traced() {
-	vm/run -q --clock icount --smp 1 --timeout 300 --out "$out/trace" -- \
-		tests/guest/icount-trace.sh >"$out/trace.txt" 2>"$out/trace.err"
-}
-check "wait_event traced and untraced under icount runs" traced
-p50_of() { sed -n "s/^$1 p50 \([0-9]*\) records 2000 .*/\1/p" "$out/trace.txt"; }
+p50_of() { sed -n "s/^$1 p50 \([0-9]*\) records 2000 .*/\1/p" "$out/quiet.txt"; }
 none=$(p50_of none) traced=$(p50_of waitcmp)
-echo "# $(tr '\n' ';' <"$out/trace.txt")"
+echo "# $(grep ' per_wake ' "$out/quiet.txt" | tr '\n' ';')"
 check "recording the waitcmp events leaves the p50 as it was (${none:-none} and ${traced:-none})" \
 	same "$none" "$traced"
 done_testing
