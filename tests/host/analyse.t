@@ -17,6 +17,8 @@
 set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=tests/host/tap.sh
+. "$root/tests/host/tap.sh"
 fix=$root/tests/fixtures
 an=$root/bench/analyse
 
@@ -27,46 +29,6 @@ fi
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-t=0
-failed=0
-
-ok() {
-	t=$((t + 1))
-	echo "ok $t - $1"
-}
-
-not_ok() {
-	t=$((t + 1))
-	failed=$((failed + 1))
-	echo "not ok $t - $1"
-}
-
-skip() {
-	t=$((t + 1))
-	echo "ok $t # SKIP $1"
-}
-
-diag() {
-	echo "# $*"
-}
-
-# check DESCRIPTION COMMAND...
-check() {
-	local desc=$1
-	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-
-# is GOT WANT DESCRIPTION
-is() {
-	if [ "$1" = "$2" ]; then
-		ok "$3"
-	else
-		not_ok "$3"
-		diag "got '$1', want '$2'"
-	fi
-}
 
 # run ARGS...: the analyser; sets rc, out (stdout) and err (stderr).
 run() {
@@ -105,9 +67,9 @@ like_module() {
 	for k in p50_ns p90_ns p99_ns p999_ns; do
 		m=$(stat "$2" $k)
 		if near "$(val $k)" "$m"; then
-			ok "$1: $k within 1/32 of the module's"
+			pass "$1: $k within 1/32 of the module's"
 		else
-			not_ok "$1: $k within 1/32 of the module's"
+			fail "$1: $k within 1/32 of the module's"
 			diag "analyse $(val $k), module $m"
 		fi
 	done
@@ -119,9 +81,9 @@ fails_with() {
 	local file=$1 pattern=$2 desc=$3
 	if [ "$rc" = 1 ] && [ -z "$out" ] &&
 	   grep -q "analyse: $file: .*$pattern" "$tmp/stderr"; then
-		ok "$desc"
+		pass "$desc"
 	else
-		not_ok "$desc"
+		fail "$desc"
 		diag "exit $rc, stdout '$out', stderr '$err'"
 	fi
 }
@@ -387,9 +349,9 @@ is "$(val percentiles)" exact "wait_event-w2 without ANALYSE_EXACT_CAP: percenti
 ANALYSE_EXACT_CAP=1 run "$dat"
 capped="$(val p50_ns) $(val p90_ns) $(val p99_ns) $(val p999_ns)"
 if [ "$rc $(val percentiles)" = "0 histogram" ] && within512 "$capped" "$exact_p"; then
-	ok "ANALYSE_EXACT_CAP=1: percentiles: histogram, p50..p999 within 1/512 of the exact samples"
+	pass "ANALYSE_EXACT_CAP=1: percentiles: histogram, p50..p999 within 1/512 of the exact samples"
 else
-	not_ok "ANALYSE_EXACT_CAP=1: percentiles: histogram, p50..p999 within 1/512 of the exact samples"
+	fail "ANALYSE_EXACT_CAP=1: percentiles: histogram, p50..p999 within 1/512 of the exact samples"
 	diag "exit $rc, percentiles '$(val percentiles)', capped '$capped', exact '$exact_p'"
 fi
 check "ANALYSE_EXACT_CAP=1: sum_ns still exact" \
@@ -548,5 +510,4 @@ else
 	skip "no cc or pkg-config to build a small-slice analyser"
 fi
 
-echo "1..$t"
-[ "$failed" = 0 ]
+done_testing

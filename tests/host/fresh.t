@@ -26,10 +26,6 @@ root=$PWD
 # shellcheck source=tests/host/tap.sh
 . tests/host/tap.sh
 
-diag() {
-	sed 's/^/# /'
-}
-
 real_headers=$(find /usr/src/ -maxdepth 1 -name 'linux-headers-*-amd64' ! -name '*-rt-amd64' 2>/dev/null |
 	sort -V | tail -n 1)
 if [ -z "$real_headers" ]; then

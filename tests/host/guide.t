@@ -12,10 +12,6 @@ template=docs/guide.md.in
 # shellcheck source=tests/host/tap.sh
 . tests/host/tap.sh
 
-diag() {
-	sed 's/^/# /'
-}
-
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

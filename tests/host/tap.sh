@@ -18,6 +18,36 @@ ok() {
 	fi
 }
 
+# pass DESCRIPTION, fail DESCRIPTION: a point that passed or failed.
+pass() { ok 0 "$1"; }
+fail() { ok 1 "$1"; }
+
+# skip REASON: a point not run, and why.
+skip() {
+	n=$((n + 1))
+	echo "ok $n # SKIP $1"
+}
+
+# diag TEXT..., or diag with no argument: TEXT, or standard input, as
+# TAP comments.
+diag() {
+	if [ $# -gt 0 ]; then
+		echo "# $*"
+	else
+		sed 's/^/# /'
+	fi
+}
+
+# is GOT WANT DESCRIPTION: passes when GOT is WANT, else says both.
+is() {
+	if [ "$1" = "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diag "got '$1', want '$2'"
+	fi
+}
+
 # check DESCRIPTION COMMAND...: one test point from a command's status.
 check() {
 	local desc=$1
