@@ -19,6 +19,17 @@ check "the running wait_event goes on" [ "$(stat_of wait_event wakes)" -gt "$w0"
 unload wait_event
 check "nothing left" nothing_left wait_event
 
+# Ops that do not say what the variant is (no .family, no
+# WAITCMP_PRIMITIVE()) are refused before anything starts, with a line
+# that names the variant and what it lacks.
+mark=$(dmesg_mark)
+check "a variant without a family or a primitive is refused" \
+	sh -c "! insmod $KO/tests/modules/waitcmp_test_no_family.ko 2>/dev/null"
+check "... with a line that says what it lacks" \
+	sh -c "dmesg | tail -n +$((mark + 1)) | grep -q 'waitcmp: no_family: the variant.s ops lack a family or a primitive'"
+check "... and nothing left" \
+	sh -c "! grep -q '^waitcmp_test_no_family ' /proc/modules && [ ! -e '$DEBUGFS/no_family' ] && ! grep -qs waitcmp_ /proc/[0-9]*/comm"
+
 # A fatal signal to insmod while the variant creates its threads makes
 # kthread_create() fail (-EINTR) after some waiters exist and others do
 # not. The unwind may only kthread_stop() the ones created: waking the
