@@ -22,7 +22,7 @@ I386_KDIR ?= $(eval I386_KDIR := $(shell find $(SRC_DIR)/ -maxdepth 1 \
 	-name 'linux-headers-*-686-pae' 2>/dev/null | sort -V | tail -n 1))$(I386_KDIR)
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR)
 KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
-	tests/modules/*.c bench/floor/*.c))
+	tests/modules/*.[ch] bench/floor/*.c))
 KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild)
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/run bench/sweep bench/summarize bench/plot bench/matrix bench/matrix-report \
