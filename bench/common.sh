@@ -44,6 +44,11 @@ run_child() {
 	return "$rc"
 }
 
+# The plots' line colours, distinct for nine lines (Okabe-Ito and black);
+# past nine a plot adds dashes.
+# shellcheck disable=SC2034 # used by the scripts that source this
+colours=("#000000" "#E69F00" "#56B4E9" "#009E73" "#D55E00" "#0072B2" "#CC79A7" "#999999" "#F0E442")
+
 # render DIR NAME W,H BODY: DIR/NAME.png and DIR/NAME.svg from one gnuplot
 # script body, each written under a temp name and renamed when complete.
 render() {
