@@ -114,7 +114,7 @@ bench-perf:
 	$(MAKE) _tools
 	bench/perf-run --doc docs/performance.md
 
-# The deterministic mode's targets (bench/targets, bench/report targets):
+# The deterministic mode's targets (bench/targets, bench/bin/report targets):
 # two default sweeps, two cross-CPU sweeps under icount, the floor against
 # the harness and the cost of tracing, in results/targets-<time>; rewrites
 # docs/determinism.md.

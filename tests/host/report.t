@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# bench/report: the unit tests of its statistics and run-folder reader
+# bench/bin/report: the unit tests of its statistics and run-folder reader
 # (rstats-test.c), then "report targets" on made-up runs: every target met
 # when the two sweeps agree; a p50 one instruction apart, a mean 0.6 %
 # apart, a swapped ranking, a slow sweep, a harness 10 % above the floor
@@ -17,11 +17,11 @@ trap 'rm -rf "$tmp"' EXIT
 
 check "rstats and results build with -Wall -Wextra -Werror" \
 	cc -std=gnu11 -Wall -Wextra -Werror -O2 -o "$tmp/rstats-test" \
-	tests/host/rstats-test.c bench/rstats.c bench/results.c -lm
+	tests/host/rstats-test.c bench/report/rstats.c bench/report/results.c bench/report/out.c -lm
 "$tmp/rstats-test" >"$tmp/unit.tap" || true
 ok "$(grep -c '^not ok' "$tmp/unit.tap" || true)" "unit tests: $(grep -c '^ok' "$tmp/unit.tap") of $(sed -n 's/^1\.\.//p' "$tmp/unit.tap") pass"
 grep '^not ok' "$tmp/unit.tap" | sed 's/^/# /' || true
-check "bench/report builds" make -s -C bench report
+check "bench/bin/report builds" make -s -C bench bin/report
 
 # sweep DIR CLOCK SECONDS VARIANT,P50,SUM ...: a made-up sweep folder.
 sweep() {
@@ -69,7 +69,7 @@ mk() {
 }
 run() {
 	rc=0
-	bench/report targets "$tmp/$1" >"$tmp/$1.md" 2>"$tmp/$1.err" || rc=$?
+	bench/bin/report targets "$tmp/$1" >"$tmp/$1.md" 2>"$tmp/$1.err" || rc=$?
 }
 row() { grep -F "| $2 |" "$tmp/$1.md" | head -n 1; }
 
@@ -138,6 +138,6 @@ run noperf
 check "no perf runs: exit 1, its targets have no data" \
 	sh -c "[ $rc = 1 ] && [ \$(grep -c '| no data |' '$tmp/noperf.md') = 4 ]"
 
-rc=0; bench/report >/dev/null 2>&1 || rc=$?
+rc=0; bench/bin/report >/dev/null 2>&1 || rc=$?
 check "no subcommand: usage, exit 2" is_rc 2
 done_testing

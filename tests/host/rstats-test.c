@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Unit tests of bench/rstats.c (the reports' statistics) and bench/results.c
- * (reading run folders), in TAP. Built and run by tests/host/report.t.
+ * Unit tests of bench/report/rstats.c (the reports' statistics),
+ * results.c (reading run folders) and out.c (JSON, files written whole,
+ * figures), in TAP. Built and run by tests/host/report.t.
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -10,8 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../bench/results.h"
-#include "../../bench/rstats.h"
+#include "../../bench/report/report.h"
+#include "../../bench/report/results.h"
+#include "../../bench/report/rstats.h"
 
 static int t, failed;
 
@@ -120,6 +122,105 @@ static void test_csv(void)
 	free(bad);
 }
 
+/* What F holds, as a string (F is rewound and read whole). */
+static char *slurp(FILE *f)
+{
+	static char buf[4096];
+	size_t n;
+
+	rewind(f);
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	return buf;
+}
+
+static void test_json(void)
+{
+	FILE *f = tmpfile();
+	struct json j;
+
+	json_begin(&j, f);
+	json_str(&j, "name", "a \"quoted\"\tname\n");
+	json_num(&j, "whole", 3755);
+	json_num(&j, "frac", 0.125);
+	json_num(&j, "nan", NAN);
+	json_auto(&j, "auto_num", "42.5");
+	json_auto(&j, "auto_str", "D");
+	json_auto(&j, "auto_empty", "");
+	json_array(&j, "list");
+	json_num(&j, NULL, 1);
+	json_object(&j, NULL);
+	json_bool(&j, "yes", true);
+	json_end(&j);
+	json_end(&j);
+	json_array(&j, "empty");
+	json_finish(&j);
+	ok(!strcmp(slurp(f),
+		   "{\n  \"name\": \"a \\\"quoted\\\"\\tname\\n\",\n"
+		   "  \"whole\": 3755,\n  \"frac\": 0.125,\n  \"nan\": null,\n"
+		   "  \"auto_num\": 42.5,\n  \"auto_str\": \"D\",\n  \"auto_empty\": null,\n"
+		   "  \"list\": [\n    1,\n    {\n      \"yes\": true\n    }\n  ],\n"
+		   "  \"empty\": []\n}\n"),
+	   "json: strings escaped, whole numbers bare, NAN and empty as null, nesting closed in order");
+	fclose(f);
+	f = tmpfile();
+	json_begin(&j, f);
+	json_finish(&j);
+	ok(!strcmp(slurp(f), "{}\n"), "json: an empty document is {}");
+	fclose(f);
+}
+
+static void test_out(void)
+{
+	char dir[] = "/tmp/out-test.XXXXXX", *p, *tmp;
+	struct out o;
+	FILE *f;
+
+	if (!mkdtemp(dir))
+		abort();
+	p = path_join(dir, "page.md");
+	tmp = xasprintf("%s.tmp", p);
+	f = fopen(p, "w");
+	fputs("old\n", f);
+	fclose(f);
+	f = out_open(&o, "test", p);
+	ok(f && access(tmp, F_OK) == 0, "out: writes under PATH.tmp");
+	fputs("new\n", f);
+	out_abort(&o);
+	f = fopen(p, "r");
+	ok(!strcmp(slurp(f), "old\n") && access(tmp, F_OK), "out: an aborted write leaves the old file and no temporary");
+	fclose(f);
+	f = out_open(&o, "test", p);
+	fputs("new\n", f);
+	ok(!out_commit(&o, "test"), "out: commit");
+	f = fopen(p, "r");
+	ok(!strcmp(slurp(f), "new\n") && access(tmp, F_OK), "out: the committed file replaces the old, no temporary left");
+	fclose(f);
+	free(p);
+	p = xasprintf("%s/no/such/dir/x", dir);
+	ok(!out_open(&o, "test", p), "out: a folder that does not exist: NULL (and a message)");
+	free(p);
+	unlink(tmp);
+	free(tmp);
+	p = path_join(dir, "page.md");
+	unlink(p);
+	free(p);
+	rmdir(dir);
+}
+
+static void test_fmt(void)
+{
+	char b[32];
+
+	ok(!strcmp(fmt_num(b, sizeof(b), 3.14159, 2), "3.14"), "fmt_num: decimals");
+	ok(!strcmp(fmt_num(b, sizeof(b), NAN, 2), REPORT_MISSING), "fmt_num: NAN is the placeholder");
+	ok(!strcmp(fmt_ratio(b, sizeof(b), 3, 2, 2), "1.50x"), "fmt_ratio: a / b");
+	ok(!strcmp(fmt_ratio(b, sizeof(b), 3, 0, 2), REPORT_MISSING), "fmt_ratio: b of 0 has no ratio");
+	ok(!strcmp(latency_unit("icount"), "instructions (icount)") &&
+	   !strcmp(latency_unit("wall"), "ns of wall-clock time"), "latency_unit by clock");
+	ok(!strcmp(run_clock("/nonexistent/env"), "wall"), "run_clock: a run without a clock ran on the wall clock");
+}
+
 int main(void)
 {
 	test_median();
@@ -128,6 +229,9 @@ int main(void)
 	test_rel_diff();
 	test_kv();
 	test_csv();
+	test_json();
+	test_out();
+	test_fmt();
 	printf("1..%d\n", t);
 	return failed != 0;
 }

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * out - what the report's subcommands share, see report.h.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "results.h"
+
+void report_err(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "report %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		abort();
+	return s;
+}
+
+char *path_join(const char *dir, const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+FILE *out_open(struct out *o, const char *cmd, const char *path)
+{
+	o->path = xasprintf("%s", path);
+	o->tmp = xasprintf("%s.tmp", path);
+	o->f = fopen(o->tmp, "w");
+	if (!o->f) {
+		report_err(cmd, "cannot write %s: %s", o->tmp, strerror(errno));
+		free(o->path);
+		free(o->tmp);
+		o->path = o->tmp = NULL;
+	}
+	return o->f;
+}
+
+static void out_free(struct out *o)
+{
+	free(o->path);
+	free(o->tmp);
+	o->f = NULL;
+	o->path = o->tmp = NULL;
+}
+
+int out_commit(struct out *o, const char *cmd)
+{
+	int err = ferror(o->f);
+
+	if (fclose(o->f) || err) {
+		report_err(cmd, "writing %s failed", o->tmp);
+		unlink(o->tmp);
+		out_free(o);
+		return -1;
+	}
+	if (rename(o->tmp, o->path)) {
+		report_err(cmd, "cannot rename %s to %s: %s", o->tmp, o->path,
+			   strerror(errno));
+		unlink(o->tmp);
+		out_free(o);
+		return -1;
+	}
+	out_free(o);
+	return 0;
+}
+
+void out_abort(struct out *o)
+{
+	if (o->f) {
+		fclose(o->f);
+		unlink(o->tmp);
+	}
+	out_free(o);
+}
+
+void json_quote(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\t')
+			fputs("\\t", f);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
+
+/* The separator and indentation before a member, then its key. */
+static void json_member(struct json *j, const char *key)
+{
+	if (!j->first[j->depth])
+		fputc(',', j->f);
+	j->first[j->depth] = false;
+	fprintf(j->f, "\n%*s", 2 * (j->depth + 1), "");
+	if (key) {
+		json_quote(j->f, key);
+		fputs(": ", j->f);
+	}
+}
+
+static void json_open(struct json *j, const char *key, char c)
+{
+	json_member(j, key);
+	fputc(c, j->f);
+	if (j->depth + 1 >= JSON_DEPTH)
+		abort();
+	j->closing[j->depth] = c == '{' ? '}' : ']';
+	j->first[++j->depth] = true;
+}
+
+void json_begin(struct json *j, FILE *f)
+{
+	j->f = f;
+	j->depth = 0;
+	fputc('{', f);
+	j->first[0] = true;
+}
+
+void json_object(struct json *j, const char *key)
+{
+	json_open(j, key, '{');
+}
+
+void json_array(struct json *j, const char *key)
+{
+	json_open(j, key, '[');
+}
+
+void json_end(struct json *j)
+{
+	bool empty = j->first[j->depth];
+
+	if (j->depth == 0)
+		abort();
+	j->depth--;
+	if (!empty)
+		fprintf(j->f, "\n%*s", 2 * (j->depth + 1), "");
+	fputc(j->closing[j->depth], j->f);
+}
+
+void json_finish(struct json *j)
+{
+	while (j->depth > 0)
+		json_end(j);
+	fputs(j->first[0] ? "}\n" : "\n}\n", j->f);
+}
+
+void json_str(struct json *j, const char *key, const char *v)
+{
+	json_member(j, key);
+	if (v)
+		json_quote(j->f, v);
+	else
+		fputs("null", j->f);
+}
+
+void json_num(struct json *j, const char *key, double v)
+{
+	json_member(j, key);
+	if (!isfinite(v))
+		fputs("null", j->f);
+	else if (v == floor(v) && fabs(v) < 1e15)
+		fprintf(j->f, "%.0f", v);
+	else
+		fprintf(j->f, "%.6g", v);
+}
+
+void json_bool(struct json *j, const char *key, bool v)
+{
+	json_member(j, key);
+	fputs(v ? "true" : "false", j->f);
+}
+
+void json_auto(struct json *j, const char *key, const char *s)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s) {
+		json_str(j, key, NULL);
+		return;
+	}
+	errno = 0;
+	v = strtod(s, &end);
+	if (!*end && !errno && isfinite(v))
+		json_num(j, key, v);
+	else
+		json_str(j, key, s);
+}
+
+const char *fmt_num(char *buf, size_t len, double v, int decimals)
+{
+	if (isnan(v))
+		snprintf(buf, len, "%s", REPORT_MISSING);
+	else
+		snprintf(buf, len, "%.*f", decimals, v);
+	return buf;
+}
+
+const char *fmt_ratio(char *buf, size_t len, double a, double b, int decimals)
+{
+	if (isnan(a) || isnan(b) || !(b > 0))
+		snprintf(buf, len, "%s", REPORT_MISSING);
+	else
+		snprintf(buf, len, "%.*fx", decimals, a / b);
+	return buf;
+}
+
+const char *run_clock(const char *env)
+{
+	char clock[32];
+
+	if (kv_get(env, "clock", clock, sizeof(clock)) && !strcmp(clock, "icount"))
+		return "icount";
+	return "wall";
+}
+
+const char *latency_unit(const char *clock)
+{
+	return clock_is_icount(clock) ? "instructions (icount)" : "ns of wall-clock time";
+}
