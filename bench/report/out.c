@@ -4,6 +4,10 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +15,8 @@
 
 #include "report.h"
 #include "results.h"
+
+extern char **environ;
 
 void report_err(const char *cmd, const char *fmt, ...)
 {
@@ -247,4 +253,86 @@ const char *run_clock(const char *env)
 const char *latency_unit(const char *clock)
 {
 	return clock_is_icount(clock) ? "instructions (icount)" : "ns of wall-clock time";
+}
+
+const char *plots_dir(void)
+{
+	static char dir[PATH_MAX];
+	char self[PATH_MAX];
+	ssize_t n;
+
+	if (*dir)
+		return dir;
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n < 0)
+		return NULL;
+	self[n] = '\0';
+	/* .../bench/bin/report -> .../bench/report/plots */
+	snprintf(dir, sizeof(dir), "%s/../report/plots", dirname(self));
+	return dir;
+}
+
+char *gp_quote_safe(const char *s)
+{
+	char *r = xasprintf("%s", s), *w = r;
+
+	for (; *s; s++)
+		if (*s != '\'')
+			*w++ = *s;
+	*w = '\0';
+	return r;
+}
+
+static int run_gnuplot(const char *cmd, const char *setup, const char *script)
+{
+	char *argv[] = { "gnuplot", "-e", (char *)setup, (char *)script, NULL };
+	int status, err;
+	pid_t pid;
+
+	err = posix_spawnp(&pid, "gnuplot", NULL, NULL, argv, environ);
+	if (err) {
+		report_err(cmd, "cannot run gnuplot: %s", strerror(err));
+		return -1;
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status)) {
+		report_err(cmd, "gnuplot failed on %s", script);
+		return -1;
+	}
+	return 0;
+}
+
+int render(const char *cmd, const char *gp, const char *dir, const char *name,
+	   int w, int h, const char *vars)
+{
+	static const char *const ext[] = { "png", "svg" };
+	const char *pd = plots_dir();
+	char *script;
+	int i, rc = 0;
+
+	if (!pd) {
+		report_err(cmd, "cannot find the gnuplot scripts");
+		return -1;
+	}
+	script = xasprintf("%s/%s", pd, gp);
+	for (i = 0; i < 2 && !rc; i++) {
+		char *out = xasprintf("%s/%s.%s", dir, name, ext[i]);
+		char *tmp = xasprintf("%s.tmp", out);
+		char *setup = xasprintf("set terminal %s size %d,%d font ',%d' noenhanced; set output '%s'; %s",
+					i ? "svg" : "pngcairo", w, h, i ? 12 : 11,
+					tmp, vars ? vars : "");
+
+		rc = run_gnuplot(cmd, setup, script);
+		if (!rc && rename(tmp, out)) {
+			report_err(cmd, "cannot rename %s: %s", tmp, strerror(errno));
+			rc = -1;
+		}
+		if (rc)
+			unlink(tmp);
+		free(setup);
+		free(tmp);
+		free(out);
+	}
+	free(script);
+	return rc;
 }

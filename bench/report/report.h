@@ -103,4 +103,23 @@ static inline bool clock_is_icount(const char *clock)
 /* The unit of a latency under CLOCK, for a sentence or a column head. */
 const char *latency_unit(const char *clock);
 
+/*
+ * The gnuplot programs: static scripts in bench/report/plots/, found from
+ * the program's own path (bench/bin/report); NULL when it cannot tell.
+ */
+const char *plots_dir(void);
+
+/*
+ * DIR/NAME.png and DIR/NAME.svg (W x H pixels) from the gnuplot script
+ * plots/GP, each written under a temporary name and renamed when gnuplot
+ * succeeded. VARS is gnuplot code run first, after the terminal and
+ * output are set (the script's inputs: "data='x.dat'; title='...'").
+ * 0, or -1 with a message (as CMD) when gnuplot is missing or failed.
+ */
+int render(const char *cmd, const char *gp, const char *dir, const char *name,
+	   int w, int h, const char *vars);
+
+/* S with every ' removed (for a string inside gnuplot's single quotes), allocated. */
+char *gp_quote_safe(const char *s);
+
 #endif /* WAITCMP_REPORT_H */
