@@ -13,6 +13,9 @@ static const struct report_cmd cmds[] = {
 	{ "targets", "DIR",
 	  "the deterministic mode's targets from the runs bench/targets made in DIR (markdown on stdout; exit 1 when one is missed)",
 	  cmd_targets },
+	{ "html", "DIR",
+	  "DIR/report.html: the folder's env, report pages and figures (SVG inlined) in one file that needs no network",
+	  cmd_html },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -55,6 +55,14 @@ check() {
 	if "$@"; then ok 0 "$desc"; else ok 1 "$desc"; fi
 }
 
+# refute DESCRIPTION COMMAND...: passes when the command fails (a grep
+# that must find nothing).
+refute() {
+	local desc=$1
+	shift
+	if "$@"; then ok 1 "$desc"; else ok 0 "$desc"; fi
+}
+
 # vm_missing: prints why no guest can boot here and succeeds, or fails
 # when one can (the test files that boot guests skip on it).
 vm_missing() {
