@@ -30,7 +30,7 @@ SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/kernels bench/kernels-report bench/kernels-doc vm/build-kernel \
 	bench/perf bench/perf-run bench/perf-report bench/targets \
 	tests/fixtures/make-fixtures \
-	tests/*.t tests/host/*.t tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
+	tests/*.t tests/tap.sh tests/host/*.t tests/host/tap.sh tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
 	tests/reliability/run tests/reliability/run-host tests/reliability/stress-sweep \
 	tests/reliability/guest-modules tests/reliability/*.sh tests/reliability/*.t \
 	tests/debug-kernel)

@@ -14,10 +14,10 @@ for v in $VARIANTS; do
 		fi
 		mark=$(dmesg_mark)
 		if ! load "$v" iterations=$iters period_us=200 waiters=$n; then
-			not_ok "$v waiters=$n: loads"
+			fail "$v waiters=$n: loads"
 			continue
 		fi
-		ok "$v waiters=$n: loads"
+		pass "$v waiters=$n: loads"
 		check "$v waiters=$n: reaches status done" wait_done "$v" 120
 		is "$(stat_of "$v" records)" "$(expected_samples "$v" $iters $n)" \
 			"$v waiters=$n: records"

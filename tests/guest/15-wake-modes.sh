@@ -11,7 +11,7 @@ for v in $VARIANTS; do
 	for all in 0 1; do
 		iters=200
 		if ! load "$v" iterations=$iters period_us=300 waiters=4 wake_all=$all; then
-			not_ok "$v wake_all=$all: loads"
+			fail "$v wake_all=$all: loads"
 			continue
 		fi
 		if wait_done "$v" 120; then
@@ -30,7 +30,7 @@ for v in $VARIANTS; do
 					"$v wake_all=$all: each wake ran $((want / iters)) waiters"
 			fi
 		else
-			not_ok "$v wake_all=$all: reaches done"
+			fail "$v wake_all=$all: reaches done"
 		fi
 		unload "$v"
 	done
@@ -44,7 +44,7 @@ for v in $VARIANTS; do
 	if load "$v" iterations=2000 period_us=0 waiters=4 && wait_done "$v" 120; then
 		is "$(stat_of "$v" records)" 2000 "$v back to back, 4 waiters: 2000 records, no spin"
 	else
-		not_ok "$v back to back, 4 waiters: reaches done"
+		fail "$v back to back, 4 waiters: reaches done"
 	fi
 	unload "$v"
 done

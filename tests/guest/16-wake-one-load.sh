@@ -76,7 +76,7 @@ for v in $VARIANTS; do
 	echo 1 >"$TRACEFS/events/waitcmp/waitcmp_woken/enable"
 	echo 1 >"$TRACEFS/tracing_on"
 	if ! load "$v" iterations=$ITERS period_us=0 waiters=4; then
-		not_ok "$v under load: loads"
+		fail "$v under load: loads"
 		continue
 	fi
 	check "$v under load: $ITERS wakes back to back reach done" wait_done "$v" 600
@@ -90,9 +90,9 @@ for v in $VARIANTS; do
 	check "$v under load: the trace buffer kept every event" trace_whole /tmp/trace.txt
 	got=$(seq_counts /tmp/trace.txt $ITERS)
 	case $got in
-	ok*) ok "$v under load: every seq recorded exactly once in the trace, $got" ;;
+	ok*) pass "$v under load: every seq recorded exactly once in the trace, $got" ;;
 	*)
-		not_ok "$v under load: every seq recorded exactly once in the trace"
+		fail "$v under load: every seq recorded exactly once in the trace"
 		diag "$got"
 		;;
 	esac

@@ -19,7 +19,7 @@ unload_check() {
 	settle=$3
 	shift 3
 	if ! load "$v" "$@"; then
-		not_ok "$v: loads ($when)"
+		fail "$v: loads ($when)"
 		return
 	fi
 	[ "$settle" = "done" ] && wait_done "$v" 60

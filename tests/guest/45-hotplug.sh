@@ -14,7 +14,7 @@ hotplug_run() {
 	shift
 	mark=$(dmesg_mark)
 	if ! load wait_event iterations=0 period_us=1000 waiters=2 "$@"; then
-		not_ok "wait_event $*: loads"
+		fail "wait_event $*: loads"
 		return
 	fi
 	sleep 0.3

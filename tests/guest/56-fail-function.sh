@@ -48,10 +48,10 @@ else
 	while [ "$n" -le 8 ]; do
 		mark=$(dmesg_mark)
 		if sh -c "echo $n >/proc/self/fail-nth && exec $KMOD_INSMOD $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10" 2>/dev/null; then
-			not_ok "failure $n of the load path: insmod fails"
+			fail "failure $n of the load path: insmod fails"
 			unload schedule
 		else
-			ok "failure $n of the load path: insmod fails"
+			pass "failure $n of the load path: insmod fails"
 		fi
 		want=$(want_line "$n")
 		check "failure $n: the log says '$want'" \

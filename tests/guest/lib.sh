@@ -20,50 +20,10 @@ TIME_SCALE=${WAITCMP_TIMEOUT_SCALE:-1}
 UNLOAD_LIMIT_MS=$((1000 * TIME_SCALE))
 UNLOAD_LIMIT="$((UNLOAD_LIMIT_MS / 1000)) s"
 
-t_count=0
-t_failed=0
-
-ok() {
-	t_count=$((t_count + 1))
-	echo "ok $t_count - $1"
-}
-
-not_ok() {
-	t_count=$((t_count + 1))
-	t_failed=$((t_failed + 1))
-	echo "not ok $t_count - $1"
-}
-
-skip() {
-	t_count=$((t_count + 1))
-	echo "ok $t_count # SKIP $1"
-}
-
-diag() {
-	echo "# $*"
-}
-
-# check DESCRIPTION COMMAND...: ok when COMMAND succeeds.
-check() {
-	desc=$1
-	shift
-	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
-}
-
-# is GOT WANT DESCRIPTION
-is() {
-	if [ "$1" = "$2" ]; then
-		ok "$3"
-	else
-		not_ok "$3"
-		diag "got '$1', want '$2'"
-	fi
-}
-
-done_testing() {
-	echo "1..$t_count"
-	[ "$t_failed" -eq 0 ]
-}
+# The TAP of every test: ok RC DESCRIPTION, pass, fail, skip, diag, is,
+# check, refute, done_testing.
+# shellcheck source=tests/tap.sh
+. "$WAITCMP/tests/tap.sh"
 
 # Milliseconds since boot, from /proc/uptime (10 ms resolution).
 now_ms() {

@@ -46,7 +46,7 @@ real_release=${real_headers##*/linux-headers-}
 
 tmp=$(mktemp -d -t waitcmp-fresh.XXXXXX)
 # Kept when a test fails: the make logs are in there.
-trap '[ "$failed" -eq 0 ] && rm -rf "$tmp" || echo "# kept $tmp"' EXIT
+trap 'all_passed && rm -rf "$tmp" || echo "# kept $tmp"' EXIT
 
 # The tree as it is in this worktree, without its builds and results.
 tree=$tmp/tree

@@ -1,67 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
 #
-# TAP for the host tests: source it, then "ok RC DESCRIPTION" per test
-# point (RC 0 passes), and "done_testing" last, which prints the plan and
-# fails if any point did.
+# The host tests' helpers: the TAP of every test (tests/tap.sh: ok RC
+# DESCRIPTION, pass, fail, skip, diag, is, check, refute, done_testing),
+# and whether a guest can boot here.
 
-n=0
-failed=0
-
-ok() {
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-	fi
-}
-
-# pass DESCRIPTION, fail DESCRIPTION: a point that passed or failed.
-pass() { ok 0 "$1"; }
-fail() { ok 1 "$1"; }
-
-# skip REASON: a point not run, and why.
-skip() {
-	n=$((n + 1))
-	echo "ok $n # SKIP $1"
-}
-
-# diag TEXT..., or diag with no argument: TEXT, or standard input, as
-# TAP comments.
-diag() {
-	if [ $# -gt 0 ]; then
-		echo "# $*"
-	else
-		sed 's/^/# /'
-	fi
-}
-
-# is GOT WANT DESCRIPTION: passes when GOT is WANT, else says both.
-is() {
-	if [ "$1" = "$2" ]; then
-		ok 0 "$3"
-	else
-		ok 1 "$3"
-		diag "got '$1', want '$2'"
-	fi
-}
-
-# check DESCRIPTION COMMAND...: one test point from a command's status.
-check() {
-	local desc=$1
-	shift
-	if "$@"; then ok 0 "$desc"; else ok 1 "$desc"; fi
-}
-
-# refute DESCRIPTION COMMAND...: passes when the command fails (a grep
-# that must find nothing).
-refute() {
-	local desc=$1
-	shift
-	if "$@"; then ok 1 "$desc"; else ok 0 "$desc"; fi
-}
+# shellcheck source=tests/tap.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
 
 # vm_missing: prints why no guest can boot here and succeeds, or fails
 # when one can (the test files that boot guests skip on it).
@@ -83,9 +28,4 @@ skip_without_vm() {
 		echo "1..0 # SKIP $why"
 		exit 0
 	fi
-}
-
-done_testing() {
-	echo "1..$n"
-	[ "$failed" -eq 0 ]
 }

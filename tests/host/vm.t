@@ -22,7 +22,7 @@ skip_without_vm
 
 tmp=$(mktemp -d)
 # Kept when a test fails: the console logs are in there.
-trap '[ "$failed" -eq 0 ] && rm -rf "$tmp" || echo "# kept $tmp"' EXIT
+trap 'all_passed && rm -rf "$tmp" || echo "# kept $tmp"' EXIT
 
 
 # Boot 1: output, exit status, arguments, /out, modules, tracefs.
@@ -52,7 +52,7 @@ check "9p and 9pnet_virtio are loaded in the guest" has_9p "$tmp/b1/lsmod"
 check "/sys/kernel/tracing is mounted in the guest" [ -s "$tmp/b1/tracing" ]
 check "WAITCMP_GUEST=1, working dir /waitcmp" [ "$(cat "$tmp/b1/env" 2>/dev/null)" = "1 /waitcmp" ]
 check "console.log and qemu.cmd kept, .cmd and .exitcode removed" tidy "$tmp/b1"
-if [ "$failed" -ne 0 ]; then
+if ! all_passed; then
 	sed 's/^/# stderr: /' "$tmp/b1.stderr"
 	od -c "$tmp/b1.stdout" | head -n 10 | sed 's/^/# stdout: /'
 fi

@@ -3,8 +3,11 @@
 # Bad parameters: every row of the table makes insmod fail with exactly one
 # kernel log message that names the parameter, and leaves nothing behind (no
 # module, no thread, no debugfs directory, the core's refcount back to 0).
-# The edge values just inside the ranges load. Then a CPU is taken offline
-# for real, and a variant without the core is refused too.
+# The edge values just inside the ranges load, a refusal gives the range,
+# and a good load works after them all. A D-state sleep as long as the
+# hung-task detector's timeout is refused unless allowed. Then a CPU is
+# taken offline for real, and a variant without the core is refused too.
+# Every bad parameter is tested here (tests/guest has none).
 
 # Lines every first load of an unsigned out-of-tree module prints: not the
 # refusal's line.
@@ -31,7 +34,7 @@ refused_row() {
 	threads0=$(grep -ls waitcmp_ /proc/[0-9]*/comm | wc -l)
 	klog_take >/dev/null
 	if insmod "$KO/variants/waitcmp_$v.ko" "$@" </dev/null 2>/tmp/insmod.err; then
-		not_ok "$desc"
+		fail "$desc"
 		diag "insmod accepted it"
 		rmmod "waitcmp_$v" || true
 		return 0
@@ -47,11 +50,11 @@ refused_row() {
 	[ "$(grep -ls waitcmp_ /proc/[0-9]*/comm | wc -l)" = "$threads0" ] || left="$left threads"
 	[ "$(cat /sys/module/waitcmp/refcnt)" = 0 ] || left="$left core-refcount"
 	if [ "$n" = 1 ] && [ "$named" = 1 ] && [ -z "$left" ]; then
-		ok "$desc"
+		pass "$desc"
 		refusals=$((refusals + 1))
 		diag "  $lines"
 	else
-		not_ok "$desc"
+		fail "$desc"
 		diag "want one log message naming $name and nothing left; got $n, left:${left:- nothing}"
 		echo "$lines" | sed 's/^/#   /'
 	fi
@@ -62,10 +65,10 @@ accepted() {
 	v=$1
 	shift
 	if load "$v" "$@" 2>/tmp/insmod.err; then
-		ok "accepted at the edge: $v $*"
+		pass "accepted at the edge: $v $*"
 		unload "$v"
 	else
-		not_ok "accepted at the edge: $v $*"
+		fail "accepted at the edge: $v $*"
 		sed 's/^/# /' /tmp/insmod.err
 	fi
 	klog_take >/dev/null
@@ -135,6 +138,66 @@ else
 	skip "no CPU to take offline"
 	skip "no CPU to take offline"
 fi
+# The log line gives the allowed range, and a good load works after all
+# the refusals.
+klog_take >/dev/null
+insmod "$KO/variants/waitcmp_wait_event.ko" waiters=0 2>/dev/null || true
+check "a refusal's log line gives the range: 'waiters=0 is out of range, allowed 1..64'" \
+	sh -c "dmesg | grep -q 'wait_event: waiters=0 is out of range, allowed 1..64'"
+klog_take >/dev/null
+check "a good load works after the refusals" \
+	sh -c ". $WAITCMP/tests/guest/lib.sh; load wait_event iterations=10 period_us=100 && wait_done wait_event 60"
+is "$(stat_of wait_event records)" 10 "... and runs its 10 records"
+unload wait_event
+klog_take >/dev/null
+
+# A D-state sleep the hung-task detector would report is refused, with the
+# detector's timeout at 10 s. A wake-one API wakes its waiters in turn, so
+# each sleeps waiters * period_us; any other, period_us.
+# loads VARIANT PARAMS...: insmod works (then unload at once).
+loads() {
+	v=$1
+	shift
+	load "$v" "$@" 2>/dev/null || return 1
+	unload "$v"
+}
+# logged TEXT: the kernel log since the last klog_take has TEXT.
+logged() {
+	klog_take | grep -qF "$1"
+}
+
+HUNG=/proc/sys/kernel/hung_task_timeout_secs
+old_hung=$(cat "$HUNG")
+echo 10 >"$HUNG"
+klog_take >/dev/null
+check "completion waiters=10 period_us=1000000 (10 s in D) is refused" \
+	sh -c "! insmod $KO/variants/waitcmp_completion.ko waiters=10 period_us=1000000 2>/dev/null"
+check "... its log line names the parameters, the sleep and the timeout" \
+	logged 'completion: waiters=10 period_us=1000000: each waiter would sleep 10.000000 s in D state, not under hung_task_timeout_secs=10; allowed waiters * period_us < 10 s (or allow_hung_task=1)'
+check "... nothing left after the refusal" nothing_left completion
+check "completion waiters=9 period_us=1000000 (9 s) loads" \
+	loads completion waiters=9 period_us=1000000
+check "completion wake_all=1 waiters=10 period_us=1000000 (1 s each) loads" \
+	loads completion wake_all=1 waiters=10 period_us=1000000
+klog_take >/dev/null
+check "allow_hung_task=1 accepts it" \
+	loads completion waiters=10 period_us=1000000 allow_hung_task=1
+check "... with a warning that the detector will report the waiters" \
+	logged 'completion: waiters=10 period_us=1000000 allow_hung_task=1: each waiter sleeps 10.000000 s in D state, not under hung_task_timeout_secs=10: the hung-task detector will report them'
+check "allow_hung_task=2 is refused" \
+	sh -c "! insmod $KO/variants/waitcmp_completion.ko allow_hung_task=2 2>/dev/null"
+check "wait_event period_us=10000000 (10 s in D) is refused" \
+	sh -c "! insmod $KO/variants/waitcmp_wait_event.ko period_us=10000000 2>/dev/null"
+check "wait_event_killable period_us=10000000 loads (the detector skips killable sleeps)" \
+	loads wait_event_killable period_us=10000000
+check "wait_event_interruptible_exclusive waiters=64 period_us=10000000 loads (S state)" \
+	loads wait_event_interruptible_exclusive waiters=64 period_us=10000000
+echo 0 >"$HUNG"
+check "hung_task_timeout_secs=0 (detector off): completion waiters=64 period_us=10000000 loads" \
+	loads completion waiters=64 period_us=10000000
+echo "$old_hung" >"$HUNG"
+klog_take >/dev/null
+
 figure param_table_rows "$refusal_rows"
 figure param_table_refused_cleanly "$refusals"
 check "at least 25 bad values in the table ($refusal_rows)" [ "$refusal_rows" -ge 25 ]

@@ -19,7 +19,7 @@ for f in "$p"/*; do
 	before=$(cat "$f")
 	for val in 0 5 -1 99999999999 abc; do
 		if (echo "$val" >"$f") 2>/dev/null; then
-			not_ok "writing $val to $(basename "$f") is refused"
+			fail "writing $val to $(basename "$f") is refused"
 		else
 			refused_writes=$((refused_writes + 1))
 		fi

@@ -76,7 +76,7 @@ draw_trial() {
 	reader=0
 	[ "$RNG_R" -lt 3 ] && reader=1
 	# allow_hung_task=1: a drawn D-state sleep may reach the 10 s hung-task
-	# timeout run sets (refused by default, tests/guest/50-params.sh); the
+	# timeout run sets (refused by default, tests/reliability/10-params.sh); the
 	# unload comes within 3 s, long before the detector could report it.
 	params="iterations=$iters period_us=$period waiters=$waiters waiter_cpu=$waiter_cpu waker_cpu=$waker_cpu wake_all=$wake_all allow_hung_task=1"
 }
@@ -121,7 +121,7 @@ trial() {
 		[ "$(stat_of "$v" status)" = "done" ] && done_before=$((done_before + 1))
 		unload_timed "$v"
 		if [ "$UNLOAD_RC" = stuck ]; then
-			not_ok "trial $k: $v: rmmod returns"
+			fail "trial $k: $v: rmmod returns"
 			diag "seed $seed trial $k: $repro"
 			bail "rmmod waitcmp_$v is stuck after ${UNLOAD_WATCHDOG_S} s; replay: tests/reliability/run-host --seed $seed --trial $k"
 		fi
@@ -143,10 +143,10 @@ trial() {
 	fi
 	echo "$v" >>/tmp/trial-variants
 	if [ -z "$why" ]; then
-		ok "trial $k: $v $params, rmmod after $delay_ms ms: $UNLOAD_MS ms"
+		pass "trial $k: $v $params, rmmod after $delay_ms ms: $UNLOAD_MS ms"
 	else
 		failures=$((failures + 1))
-		not_ok "trial $k: $v $params, rmmod after $delay_ms ms"
+		fail "trial $k: $v $params, rmmod after $delay_ms ms"
 		diag "seed $seed trial $k:$why"
 		diag "reproduce: $repro"
 		diag "replay: tests/reliability/run-host --seed $seed --trial $k"

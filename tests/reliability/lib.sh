@@ -3,7 +3,7 @@
 # shellcheck disable=SC2034 # RNG_R, UNLOAD_* and figures are read by the parts
 #
 # Helpers of the in-guest reliability suite, sourced by tests/reliability/run
-# after tests/guest/lib.sh (ok, not_ok, check, load, stat_of, ...).
+# after tests/guest/lib.sh (pass, fail, check, load, stat_of, ...).
 
 # --- A seeded PRNG in shell arithmetic (64-bit in busybox ash and dash) ----
 #

@@ -30,7 +30,7 @@ cleanup() {
 		kill -KILL -- "-$g" 2>/dev/null || true
 	done <"$tmp/groups"
 	kill_qemu_of "$tmp"
-	if [ "$failed" -eq 0 ]; then rm -rf "$tmp"; else echo "# kept $tmp"; fi
+	if all_passed; then rm -rf "$tmp"; else echo "# kept $tmp"; fi
 }
 trap cleanup EXIT
 
@@ -123,8 +123,7 @@ check "... and no qemu left" no_qemu_of "$tmp/stuck.out"
 # --- A bench run cut off half-way ----------------------------------------
 
 if ! [ -x bench/analyse ] || ! command -v trace-cmd >/dev/null || ! command -v gnuplot >/dev/null; then
-	echo "ok $((n + 1)) # SKIP bench/run needs bench/analyse (make tools), trace-cmd and gnuplot"
-	n=$((n + 1))
+	skip "bench/run needs bench/analyse (make tools), trace-cmd and gnuplot"
 	done_testing
 	exit
 fi
