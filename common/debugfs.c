@@ -49,6 +49,7 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "waker_cpu: %d\n", p->waker_cpu);
 	seq_printf(m, "wake_all: %u\n", p->wake_all);
 	seq_printf(m, "allow_hung_task: %u\n", p->allow_hung_task);
+	seq_printf(m, "stop_test: %u\n", p->stop_test);
 	seq_printf(m, "wakes: %llu\n", wakes);
 	/* How many waiters a wake ran, in hundredths: the thundering herd. */
 	seq_printf(m, "woken: %llu\n", woken);

@@ -130,6 +130,7 @@ static void waitcmp_set_ending(struct waitcmp_run *run)
 static void waitcmp_release(struct waitcmp_run *run)
 {
 	waitcmp_set_ending(run);
+	WRITE_ONCE(run->released, true);
 	if (run->ops->release)
 		run->ops->release(run);
 	else
@@ -408,6 +409,11 @@ static int waitcmp_check_params(const struct waitcmp_ops *ops,
 		       ops->name, p->allow_hung_task);
 		return -EINVAL;
 	}
+	if (p->stop_test > 1) {
+		pr_err("%s: stop_test=%u is out of range, allowed 0..1\n",
+		       ops->name, p->stop_test);
+		return -EINVAL;
+	}
 	if (p->period_us > WAITCMP_MAX_PERIOD_US) {
 		pr_err("%s: period_us=%u is out of range, allowed 0..%u\n",
 		       ops->name, p->period_us, WAITCMP_MAX_PERIOD_US);
@@ -462,6 +468,49 @@ static void waitcmp_stop_waiters(struct waitcmp_run *run)
 			kthread_stop(run->waiter[i].task);
 }
 
+static void waitcmp_stopper_fn(struct work_struct *work)
+{
+	struct waitcmp_waiter *w = container_of(work, struct waitcmp_waiter,
+						stop_work);
+
+	kthread_stop(w->task);
+	complete(&w->stopped);
+}
+
+/*
+ * stop_test=0: the waiters' condition does not test the stop, like a
+ * wait_event() whose condition lacks kthread_should_stop(). kthread_stop()
+ * wakes each waiter, which finds its condition false and sleeps again: a
+ * module's unload would hang there for good (an interruptible wait is the
+ * exception: kthread_stop() raises TIF_NOTIFY_SIGNAL, and it returns). The
+ * harness calls kthread_stop() from a work item per waiter, waits
+ * WAITCMP_STOP_BOUND_MS for them, says which did not stop, and only then
+ * releases them.
+ */
+static void waitcmp_stop_untested(struct waitcmp_run *run)
+{
+	unsigned long deadline = jiffies + msecs_to_jiffies(WAITCMP_STOP_BOUND_MS);
+	unsigned int i, stuck = 0;
+
+	for (i = 0; i < run->params.waiters; i++)
+		queue_work(system_unbound_wq, &run->waiter[i].stop_work);
+	for (i = 0; i < run->params.waiters; i++) {
+		long left = (long)(deadline - jiffies);
+
+		if (!wait_for_completion_timeout(&run->waiter[i].stopped,
+						 max(left, 0L)))
+			stuck++;
+	}
+	if (stuck) {
+		pr_info("%s: stop_test=0: %u of %u waiters still in their wait %u ms after kthread_stop(): this unload hangs without the stop test; released by the harness\n",
+			run->ops->name, stuck, run->params.waiters,
+			WAITCMP_STOP_BOUND_MS);
+		waitcmp_release(run);
+	}
+	for (i = 0; i < run->params.waiters; i++)
+		wait_for_completion(&run->waiter[i].stopped);
+}
+
 static void waitcmp_stop_created(struct waitcmp_run *run)
 {
 	if (run->waker)
@@ -477,6 +526,10 @@ static void waitcmp_stop_threads(struct waitcmp_run *run)
 {
 	waitcmp_set_ending(run);
 	kthread_stop(run->waker);
+	if (!run->params.stop_test && !READ_ONCE(run->released)) {
+		waitcmp_stop_untested(run);
+		return;
+	}
 	waitcmp_release(run);
 	waitcmp_stop_waiters(run);
 }
@@ -559,6 +612,8 @@ static int waitcmp_create_threads(struct waitcmp_run *run)
 
 		w->run = run;
 		w->id = i;
+		INIT_WORK(&w->stop_work, waitcmp_stopper_fn);
+		init_completion(&w->stopped);
 		t = waitcmp_kthread(run, w);
 		if (IS_ERR(t))
 			return PTR_ERR(t);
@@ -625,10 +680,10 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		goto err_debugfs;
 	}
 
-	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u\n",
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u\n",
 		ops->name, params->iterations, params->period_us,
 		params->waiters, params->waiter_cpu, params->waker_cpu,
-		params->wake_all, params->allow_hung_task);
+		params->wake_all, params->allow_hung_task, params->stop_test);
 	trace_waitcmp_run_begin(ops->name, params);
 	waitcmp_wake_threads(run);
 	return run;

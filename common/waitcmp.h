@@ -19,10 +19,12 @@
 
 #include <linux/atomic.h>
 #include <linux/compiler.h>
+#include <linux/completion.h>
 #include <linux/moduleparam.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <linux/workqueue.h>
 
 #define WAITCMP_MAX_WAITERS	64
 #define WAITCMP_MAX_PERIOD_US	10000000U
@@ -35,7 +37,11 @@ struct waitcmp_params {
 	int waker_cpu;			/* -1 = unbound */
 	unsigned int wake_all;		/* 1: wake every waiter, not one */
 	unsigned int allow_hung_task;	/* 1: sleeps the detector reports */
+	unsigned int stop_test;		/* 0: the wait ignores the stop (pitfall) */
 };
+
+/* How long an unload waits for waiters whose wait ignores the stop. */
+#define WAITCMP_STOP_BOUND_MS	1000
 
 struct waitcmp_run;
 
@@ -44,6 +50,9 @@ struct waitcmp_waiter {
 	struct task_struct *task;
 	unsigned int id;
 	unsigned long seen;		/* last seq this waiter recorded */
+	/* stop_test=0: kthread_stop() runs from here, so the unload can bound it */
+	struct work_struct stop_work;
+	struct completion stopped;
 };
 
 /*
@@ -130,6 +139,7 @@ struct waitcmp_run {
 	unsigned long armed;		/* last seq after which @rearm ran */
 	unsigned long claimed;		/* wakes_one: last seq a waiter took */
 	bool ending;			/* done or unloading: stop waiting */
+	bool released;			/* waiters may leave their wait */
 	bool done;			/* all iterations ran */
 	bool affinity_lost;		/* a bound thread's CPU went offline */
 
@@ -152,10 +162,14 @@ struct waitcmp_run {
 	struct hlist_node cpuhp_node;	/* CPU offline: affinity_lost */
 };
 
-/* True when a waiter has a new wake to record or the run is ending. */
+/*
+ * True when a waiter has a new wake to record or is released: at the end
+ * of the run, and on unload unless stop_test=0 (a condition that does not
+ * test the stop, the pitfall the harness bounds and reports).
+ */
 static inline bool waitcmp_wake_due(const struct waitcmp_waiter *w)
 {
-	return READ_ONCE(w->run->seq) != w->seen || READ_ONCE(w->run->ending);
+	return READ_ONCE(w->run->seq) != w->seen || READ_ONCE(w->run->released);
 }
 
 /* wake_all=1: the variant's wake must reach every waiter. */
@@ -192,6 +206,7 @@ static struct waitcmp_params waitcmp_params = {				\
 	.waiters = 1,							\
 	.waiter_cpu = -1,						\
 	.waker_cpu = -1,						\
+	.stop_test = 1,							\
 };									\
 module_param_named(iterations, waitcmp_params.iterations, uint, 0444);	\
 MODULE_PARM_DESC(iterations, "Wake cycles to run, 0 = until unloaded");	\
@@ -208,6 +223,9 @@ MODULE_PARM_DESC(wake_all, "1 = wake every waiter (wake_up_all, complete_all)");
 module_param_named(allow_hung_task, waitcmp_params.allow_hung_task, uint, 0444); \
 MODULE_PARM_DESC(allow_hung_task,					\
 		 "1 = accept D-state sleeps past hung_task_timeout_secs, with a warning"); \
+module_param_named(stop_test, waitcmp_params.stop_test, uint, 0444);	\
+MODULE_PARM_DESC(stop_test,						\
+		 "0 = the wait's condition ignores the stop: the unload is bounded and reported"); \
 									\
 static struct waitcmp_run *_ops##_run;					\
 									\

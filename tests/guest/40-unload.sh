@@ -63,3 +63,39 @@ for iters in 1 2 3 5 8 10 12 15 20 25 30 40; do
 	esac
 done
 is "$bad" 0 "End of run says done when all wakes ran, stopped when some did not"
+
+# stop_test=0: the waiters' condition ignores the stop, as a wait_event()
+# whose condition lacks kthread_should_stop(). kthread_stop() wakes them
+# and they sleep again, except where the wait returns on its own (an
+# interruptible wait: kthread_stop() raises TIF_NOTIFY_SIGNAL). The
+# harness bounds the unload at 1 s, says in the log that it would hang,
+# and releases them: the unload ends, nothing is left.
+hangs=""
+stops=""
+for v in $VARIANTS; do
+	n=$(max_waiters "$v")
+	[ "$n" -gt 2 ] && n=2
+	mark=$(dmesg_mark)
+	if ! load "$v" stop_test=0 iterations=0 period_us=4000000 waiters="$n"; then
+		fail "$v stop_test=0: loads"
+		continue
+	fi
+	sleep 1
+	ms=$(unload_ms "$v")
+	if dmesg_since "$mark" | grep -q "$v: stop_test=0: .* waiters still in their wait 1000 ms after kthread_stop(): this unload hangs without the stop test; released by the harness"; then
+		hangs="$hangs $v"
+		check "$v stop_test=0: said to hang, and the unload waited the 1 s bound, no more than $UNLOAD_LIMIT past it (${ms} ms)" \
+			[ "$ms" -ge 1000 ] && [ "$ms" -lt $((1000 + UNLOAD_LIMIT_MS)) ]
+	else
+		stops="$stops $v"
+		check "$v stop_test=0: stops without the harness, under $UNLOAD_LIMIT (${ms} ms)" \
+			[ "$ms" -lt "$UNLOAD_LIMIT_MS" ]
+	fi
+	check "$v stop_test=0: nothing left after unload" nothing_left "$v"
+done
+diag "stop_test=0 hangs:$hangs"
+diag "stop_test=0 stops:$stops"
+case " $hangs " in *" wait_event "*) r=0 ;; *) r=1 ;; esac
+ok "$r" "wait_event without the stop test hangs (kthread_stop() wakes it, its condition is false)"
+case " $stops " in *" wait_event_interruptible "*) r=0 ;; *) r=1 ;; esac
+ok "$r" "wait_event_interruptible without the stop test stops (kthread_stop()'s TIF_NOTIFY_SIGNAL ends the wait)"
