@@ -13,6 +13,9 @@ static const struct report_cmd cmds[] = {
 	{ "targets", "DIR",
 	  "the deterministic mode's targets from the runs bench/targets made in DIR (markdown on stdout; exit 1 when one is missed)",
 	  cmd_targets },
+	{ "summary", "DIR",
+	  "a sweep's summary (DIR/summary.csv, .md, .json) and figures (PNG and SVG) from its variants' folders (exit 1 when a variant failed)",
+	  cmd_summary },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
