@@ -17,6 +17,9 @@
  */
 bool str_number(const char *s, double *out);
 
+/* The whole of PATH, allocated; NULL when it cannot be read. */
+char *read_text(const char *path);
+
 /*
  * The value of the first "KEY: value" line of PATH into buf (without the
  * newline). false when the file or the key is missing, or the value does

@@ -132,26 +132,6 @@ static char *kv_dup(const char *path, const char *key)
 	return xasprintf("%s", buf);
 }
 
-/* A whole file, allocated; NULL when it cannot be read. */
-static char *read_text(const char *path)
-{
-	char *text = NULL;
-	size_t len = 0, n;
-	char buf[4096];
-	FILE *f = fopen(path, "r"), *m;
-
-	if (!f)
-		return NULL;
-	m = open_memstream(&text, &len);
-	if (!m)
-		abort();
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		fwrite(buf, 1, n, m);
-	fclose(f);
-	fclose(m);
-	return text;
-}
-
 /* The first line of DIR/status. */
 static char *status_of(const char *dir)
 {

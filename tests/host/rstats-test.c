@@ -125,6 +125,14 @@ static void test_kv(void)
 	ok(!kv_get(p, "missing", buf, sizeof(buf)), "kv: a missing key");
 	ok(!kv_get(p, "kernel", buf, 4), "kv: a value too long for the buffer is not cut");
 	ok(!kv_get("/nonexistent/x", "a", buf, sizeof(buf)), "kv: a missing file");
+	{
+		char *text = read_text(p);
+
+		ok(text && !strncmp(text, "samples: 10\n", 12) && strstr(text, "kernel: 6.1.0 x\n"),
+		   "read_text: the whole file");
+		free(text);
+	}
+	ok(!read_text("/nonexistent/x"), "read_text: a missing file is NULL");
 	unlink(p);
 	free(p);
 }
