@@ -683,7 +683,7 @@ static char *family_vars(const struct run *r)
 
 	for (i = 0; i < r->n; i++) {
 		const struct variant *v = &r->v[i];
-		char *names = xasprintf("%s", ""), *index = xasprintf("%s", ""), *fq, *t;
+		char *names, *index, *fq, *t;
 		size_t place = 0;
 
 		if (!v->has_cdf)
@@ -691,12 +691,11 @@ static char *family_vars(const struct run *r)
 		for (k = 0; k < i; k++)
 			if (r->v[k].has_cdf && !strcmp(r->v[k].family, v->family))
 				break;
-		if (k < i) {	/* drawn with the first of its family */
-			free(names);
-			free(index);
+		if (k < i)	/* drawn with the first of its family */
 			continue;
-		}
 		nfam++;
+		names = xasprintf("%s", "");
+		index = xasprintf("%s", "");
 		for (k = 0; k < r->n; k++) {
 			char *q, *nn, *ni;
 
