@@ -25,7 +25,7 @@ KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 	tests/modules/*.[ch] bench/floor/*.c))
 KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild)
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
-	bench/run bench/sweep bench/summarize bench/plot bench/matrix bench/matrix-report \
+	bench/run bench/sweep bench/matrix bench/matrix-report \
 	bench/guide bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
 	bench/kernels bench/kernels-report bench/kernels-doc vm/build-kernel \
 	bench/perf bench/perf-run bench/perf-report bench/targets \

@@ -318,9 +318,9 @@ int render(const char *cmd, const char *gp, const char *dir, const char *name,
 	for (i = 0; i < 2 && !rc; i++) {
 		char *out = xasprintf("%s/%s.%s", dir, name, ext[i]);
 		char *tmp = xasprintf("%s.tmp", out);
-		char *setup = xasprintf("set terminal %s size %d,%d font ',%d' noenhanced; set output '%s'; %s",
+		char *setup = xasprintf("set terminal %s size %d,%d font ',%d' noenhanced; set output '%s'; plots='%s'; %s",
 					i ? "svg" : "pngcairo", w, h, i ? 12 : 11,
-					tmp, vars ? vars : "");
+					tmp, pd, vars ? vars : "");
 
 		rc = run_gnuplot(cmd, setup, script);
 		if (!rc && rename(tmp, out)) {

@@ -16,6 +16,9 @@ static const struct report_cmd cmds[] = {
 	{ "html", "DIR",
 	  "DIR/report.html: the folder's env, report pages and figures (SVG inlined) in one file that needs no network",
 	  cmd_html },
+	{ "summary", "DIR",
+	  "a sweep's summary (DIR/summary.csv, .md, .json) and figures (PNG and SVG) from its variants' folders (exit 1 when a variant failed)",
+	  cmd_summary },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

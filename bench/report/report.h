@@ -28,6 +28,7 @@ struct report_cmd {
 /* The subcommands, in report.c. */
 int cmd_targets(int argc, char **argv);
 int cmd_html(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
 
 /* "report CMD: " + message + newline on stderr. */
 void report_err(const char *cmd, const char *fmt, ...)
@@ -114,7 +115,9 @@ const char *plots_dir(void);
  * DIR/NAME.png and DIR/NAME.svg (W x H pixels) from the gnuplot script
  * plots/GP, each written under a temporary name and renamed when gnuplot
  * succeeded. VARS is gnuplot code run first, after the terminal and
- * output are set (the script's inputs: "data='x.dat'; title='...'").
+ * output are set (the script's inputs: "data='x.dat'; title='...'"); the
+ * variable plots is the scripts' folder, for what they share
+ * ("load plots.'/palette.gp'").
  * 0, or -1 with a message (as CMD) when gnuplot is missing or failed.
  */
 int render(const char *cmd, const char *gp, const char *dir, const char *name,

@@ -41,7 +41,7 @@ bool kv_get(const char *path, const char *key, char *buf, size_t len)
 	return found;
 }
 
-static bool to_number(const char *s, double *out)
+bool str_number(const char *s, double *out)
 {
 	char *end;
 
@@ -56,10 +56,10 @@ bool kv_number(const char *path, const char *key, double *out)
 {
 	char buf[64];
 
-	return kv_get(path, key, buf, sizeof(buf)) && to_number(buf, out);
+	return kv_get(path, key, buf, sizeof(buf)) && str_number(buf, out);
 }
 
-static char *slurp(const char *path)
+char *read_text(const char *path)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -96,7 +96,7 @@ int csv_load(struct csv *c, const char *path)
 	char *p;
 
 	*c = (struct csv){ 0 };
-	c->text = slurp(path);
+	c->text = read_text(path);
 	if (!c->text)
 		return -1;
 	if (!*c->text)
@@ -155,7 +155,7 @@ const char *csv_cell(const struct csv *c, size_t row, int col)
 
 bool csv_number(const struct csv *c, size_t row, int col, double *out)
 {
-	return to_number(csv_cell(c, row, col), out);
+	return str_number(csv_cell(c, row, col), out);
 }
 
 long csv_row(const struct csv *c, const char *key)

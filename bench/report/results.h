@@ -12,6 +12,15 @@
 #include <stddef.h>
 
 /*
+ * S as a number into out: false when S is empty or not wholly a number
+ * ("n/a", "12x"). What kv_number and csv_number use.
+ */
+bool str_number(const char *s, double *out);
+
+/* The whole of PATH, allocated; NULL when it cannot be read. */
+char *read_text(const char *path);
+
+/*
  * The value of the first "KEY: value" line of PATH into buf (without the
  * newline). false when the file or the key is missing, or the value does
  * not fit.

@@ -93,3 +93,38 @@ double rs_rel_diff(double a, double b)
 		return NAN;
 	return fabs(b - a) / fabs(a);
 }
+
+double rs_ratio(double a, double b)
+{
+	if (isnan(a) || isnan(b) || !(b > 0))
+		return NAN;
+	return a / b;
+}
+
+double rs_state_share(const char *counts, const char *state)
+{
+	size_t slen = strlen(state);
+	double n = 0, in_state = 0;
+	const char *w = counts;
+
+	while (*w) {
+		size_t len = strcspn(w, " \t\n");
+		const char *eq = memchr(w, '=', len);
+
+		if (eq) {
+			double v = strtod(eq + 1, NULL);
+
+			/* a word whose value has no leading number counts 0 */
+			if (!isfinite(v))
+				v = 0;
+			n += v;
+			if ((size_t)(eq - w) == slen && !strncmp(w, state, slen))
+				in_state = v;
+		}
+		w += len;
+		w += strspn(w, " \t\n");
+	}
+	if (n == 0)
+		return NAN;
+	return in_state / n;
+}

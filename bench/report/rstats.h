@@ -24,4 +24,18 @@ double rs_spearman(const double *x, const double *y, size_t n);
 /* |b - a| / a, NAN when a is 0. */
 double rs_rel_diff(double a, double b);
 
+/*
+ * a / b: a share (iowait ticks over the ticks slept) or a mean from a sum
+ * (sum_ns over samples). NAN when b is not above 0 or either is NAN.
+ */
+double rs_ratio(double a, double b);
+
+/*
+ * The share of the samples in STATE among COUNTS, "STATE=N" words such as
+ * "R=0 S=3 D=9 other=0" (a word's value is its leading number, 0 when it
+ * has none; the last word of STATE counts, none is 0). NAN when the counts
+ * sum to 0.
+ */
+double rs_state_share(const char *counts, const char *state);
+
 #endif /* WAITCMP_RSTATS_H */

@@ -72,6 +72,36 @@ static void test_rel_diff(void)
 	ok(isnan(rs_rel_diff(0, 1)), "against 0 there is no relative difference");
 }
 
+static void test_ratio(void)
+{
+	ok(near(rs_ratio(558, 600), 0.93), "ratio: 558 iowait ticks of 600 slept is 0.93");
+	ok(near(rs_ratio(0, 606), 0), "ratio: none of them is 0");
+	ok(isnan(rs_ratio(5, 0)) && isnan(rs_ratio(5, -1)), "ratio: over 0 or less there is none");
+	ok(isnan(rs_ratio(NAN, 600)) && isnan(rs_ratio(5, NAN)), "ratio: a missing side gives none");
+}
+
+static void test_state_share(void)
+{
+	ok(near(rs_state_share("D=3 S=1", "D"), 0.75), "state share: D=3 S=1 is 0.75 in D");
+	ok(near(rs_state_share("R=0 S=0 D=279 I=0 other=0", "D"), 1), "state share: all in D is 1");
+	ok(near(rs_state_share("R=1 S=3 I=0", "D"), 0), "state share: no D word is 0");
+	ok(near(rs_state_share("DD=5 D=1 S=4", "D"), 0.1), "state share: a state is a whole word before =");
+	ok(near(rs_state_share("  D=2\tS=2 x ", "D"), 0.5), "state share: any blanks between words, a word without = counts nothing");
+	ok(isnan(rs_state_share("D=0 S=0", "D")), "state share: no samples is none");
+	ok(isnan(rs_state_share("", "D")), "state share: no counts is none");
+}
+
+static void test_str_number(void)
+{
+	double v;
+
+	ok(str_number("4835", &v) && near(v, 4835), "str_number: a whole number");
+	ok(str_number("-0.25", &v) && near(v, -0.25), "str_number: a signed fraction");
+	ok(!str_number("", &v), "str_number: empty is no number");
+	ok(!str_number("n/a", &v), "str_number: n/a is no number");
+	ok(!str_number("12x", &v), "str_number: a number followed by more is no number");
+}
+
 static char *write_tmp(const char *text)
 {
 	char *path = strdup("/tmp/rstats-test.XXXXXX");
@@ -95,6 +125,14 @@ static void test_kv(void)
 	ok(!kv_get(p, "missing", buf, sizeof(buf)), "kv: a missing key");
 	ok(!kv_get(p, "kernel", buf, 4), "kv: a value too long for the buffer is not cut");
 	ok(!kv_get("/nonexistent/x", "a", buf, sizeof(buf)), "kv: a missing file");
+	{
+		char *text = read_text(p);
+
+		ok(text && !strncmp(text, "samples: 10\n", 12) && strstr(text, "kernel: 6.1.0 x\n"),
+		   "read_text: the whole file");
+		free(text);
+	}
+	ok(!read_text("/nonexistent/x"), "read_text: a missing file is NULL");
 	unlink(p);
 	free(p);
 }
@@ -227,6 +265,9 @@ int main(void)
 	test_ranks();
 	test_spearman();
 	test_rel_diff();
+	test_ratio();
+	test_state_share();
+	test_str_number();
 	test_kv();
 	test_csv();
 	test_json();

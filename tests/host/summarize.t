@@ -1,11 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# bench/summarize on a made-up results folder, on the host only: each
-# variant's analysis is bench/analyse's output for a committed fixture
-# (tests/fixtures), its stats the module's stats of the same run. The
-# summary reports the module's no_sleep (waits that returned without
-# sleeping) next to the trace's samples, in summary.csv and summary.md.
+# bench/bin/report summary (a sweep's summary and figures) on a made-up
+# results folder, on the host only: each variant's analysis is
+# bench/analyse's output for a committed fixture (tests/fixtures), its
+# stats the module's stats of the same run. The summary reports the
+# module's no_sleep (waits that returned without sleeping) next to the
+# trace's samples, in summary.csv, summary.md and summary.json; the
+# figures say their unit, clock and kernel.
 set -eu
 cd "$(dirname "$0")/../.."
 
@@ -16,9 +18,15 @@ if ! make -s -C bench >/dev/null 2>&1; then
 	echo "1..0 # SKIP bench/analyse does not build here (make -C bench)"
 	exit 0
 fi
+if ! command -v gnuplot >/dev/null; then
+	echo "1..0 # SKIP gnuplot not installed: report summary draws the figures"
+	exit 0
+fi
 
-run=$(mktemp -d)
-trap 'rm -rf "$run"' EXIT
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+run=$tmp/run
+mkdir "$run"
 fix=tests/fixtures
 
 printf 'target: vm\nkernel: 6.1.0-test\npreempt: none (voluntary) full\ncpus: 2\naccelerator: tcg\nparameters: test\n' >"$run/env"
@@ -45,9 +53,18 @@ mkdir "$run/broken"
 echo failed >"$run/broken/status"
 echo "insmod refused" >"$run/broken/reason"
 
-check "bench/summarize succeeds" bench/summarize "$run"
+# summary DIR: report summary on DIR, its exit status in rc.
+summary() {
+	rc=0
+	bench/bin/report summary "$1" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+is_rc() { [ "$rc" = "$1" ]; }
+
+summary "$run"
+check "report summary: a failed variant, exit 1" is_rc 1
 csv=$run/summary.csv
 md=$run/summary.md
+json=$run/summary.json
 
 # cell VARIANT COLUMN: a cell of summary.csv, by the header's name.
 cell() {
@@ -96,14 +113,64 @@ check "summary.md: the clock is in the measured-on line" grep -q 'clock wall\.$'
 check "summary.md: each module's parameters, from its stats (waiters 4 and 2; wake_all not in the older stats)" \
 	sh -c "grep -qx -- '- wait_on_bit: iterations=200 period_us=300 waiters=4 waiter_cpu=-1 waker_cpu=-1 wake_all=0' '$md' && grep -qx -- '- wait_event: iterations=200 period_us=300 waiters=2 waiter_cpu=-1 waker_cpu=-1 wake_all=' '$md'"
 check "summary.md: not bench/run's arguments" sh -c "! grep -q 'Parameters: test' '$md'"
-if command -v gnuplot >/dev/null; then
-	check "bench/plot succeeds" bench/plot "$run"
-	check "a wall-clock run has no latency-p50 plot" test ! -e "$run/latency-p50.svg"
-	check "latency-cdf.svg: µs, wall-clock, and the kernel" \
-		sh -c "grep -q 'latency (µs, wall-clock, log scale)' '$run/latency-cdf.svg' && grep -q 'kernel 6.1.0-test, tcg, clock wall' '$run/latency-cdf.svg'"
-fi
+
+# summary.json: every row by field name, the run's env.
+jqr() { jq -r "$1" "$json"; }
+check "summary.json: valid JSON" sh -c "jq -e . '$json' >/dev/null"
+is "$(jqr '.schema')" waitcmp-summary/1 "summary.json: its schema"
+is "$(jqr '[.kernel, .clock, .latency_unit, .accelerator, .cpus] | map(tostring) | join("|")')" \
+	"6.1.0-test|wall|ns of wall-clock time|tcg|2" "summary.json: kernel, clock, unit, accelerator and cpus from env"
+is "$(jqr '[.variants[].variant] | join(" ")')" "broken wait_event wait_on_bit" \
+	"summary.json: one object a row, in the CSV's order"
+w='.variants[] | select(.variant == "wait_on_bit")'
+is "$(jqr "$w | [.samples, .no_sleep, .min_ns, .d_share, .iowait_share, .loadavg1_after] | map(tostring) | join(\" \")")" \
+	"$(stat "$s" samples) $(stat "$s" no_sleep) $(stat "$s" min_ns) 0.75 0 0.2" \
+	"summary.json: wait_on_bit's fields are the CSV's, as numbers"
+is "$(jqr "$w | [.state, .percentiles, .family] | join(\" \")")" "D exact simple and bit waits" \
+	"summary.json: words stay strings, the family from the stats"
+is "$(jqr "$w | .parameters | [.iterations, .period_us, .waiters, .wake_all] | map(tostring) | join(\" \")")" \
+	"200 300 4 0" "summary.json: the module's parameters from its stats"
+is "$(jqr '.variants[] | select(.variant == "wait_event") | [.no_sleep, .parameters.wake_all] | map(tostring) | join(" ")')" \
+	"null null" "summary.json: what the stats do not have is null"
+is "$(jqr '.variants[] | select(.variant == "broken") | [.status, (.samples | tostring), (.p50_ns | tostring), .reason] | join("|")')" \
+	"failed|null|null|insmod refused " "summary.json: a failed variant: its status, null fields and its reason"
+check "no temporary file left" sh -c "! ls '$run' | grep -q 'tmp'"
+for f in latency-cdf latency-hist latency-cdf-families iowait; do
+	check "$f: PNG and SVG" test -s "$run/$f.png" -a -s "$run/$f.svg"
+done
+check "a wall-clock run has no latency-p50 plot" test ! -e "$run/latency-p50.svg"
+check "latency-cdf.svg: µs, wall-clock, and the kernel" \
+	sh -c "grep -q 'latency (µs, wall-clock, log scale)' '$run/latency-cdf.svg' && grep -q 'kernel 6.1.0-test, tcg, clock wall' '$run/latency-cdf.svg'"
+check "latency-cdf.svg: a line a variant with a cdf.dat, in the first two colours" \
+	sh -c "grep -q '>wait_event<' '$run/latency-cdf.svg' && grep -q '>wait_on_bit<' '$run/latency-cdf.svg' && ! grep -q '>broken<' '$run/latency-cdf.svg' && grep -q \"stroke='rgb(230, 159,   0)'\" '$run/latency-cdf.svg'"
+
+# Without the failed variant: exit 0.
+ok_run=$tmp/run-ok
+cp -r "$run" "$ok_run"
+rm -r "$ok_run/broken"
+summary "$ok_run"
+check "report summary: every variant ok, exit 0" is_rc 0
+check "... and no failure in its summary.md" sh -c "! grep -q 'failed' '$ok_run/summary.md'"
+
+# Errors: usage, a folder that is not there, gnuplot failing.
+rc=0; bench/bin/report summary >/dev/null 2>"$tmp/err" || rc=$?
+check "report summary without DIR: exit 2 and the usage line" \
+	sh -c "[ $rc = 2 ] && grep -q 'usage: report summary DIR' '$tmp/err'"
+summary "$run/nonexistent"
+check "report summary on a folder that is not there: exit 2, nothing written" \
+	sh -c "[ $rc = 2 ] && grep -q '^report summary: cannot read' '$tmp/err' && [ ! -e '$run/nonexistent' ]"
+fakebin=$tmp/bin
+mkdir "$fakebin"
+printf '#!/bin/sh\nexit 1\n' >"$fakebin/gnuplot"
+chmod +x "$fakebin/gnuplot"
+rm "$ok_run/summary.csv"
+rc=0; PATH=$fakebin:$PATH bench/bin/report summary "$ok_run" 2>"$tmp/err" || rc=$?
+check "gnuplot failing: exit 2 and says so, the summary written, no figure half-written" \
+	sh -c "[ $rc = 2 ] && grep -q 'gnuplot failed' '$tmp/err' && [ -s '$ok_run/summary.csv' ] && ! ls '$ok_run' | grep -q 'tmp'"
+
 echo "clock: icount" >>"$run/env"
-check "bench/summarize succeeds on an icount run" bench/summarize "$run"
+summary "$run"
+check "report summary succeeds on an icount run (exit 1: the failed variant)" is_rc 1
 check "summary.md: under icount the unit is instructions, not µs" \
 	sh -c "grep -q '^Latency (wake to run) in instructions: clock icount' '$md' && ! grep -q 'µs' '$md'"
 a=$run/wait_on_bit/analysis
@@ -112,8 +179,9 @@ check "summary.md: under icount min, p50 and max are whole instructions, the mea
 	grep -q "^| wait_on_bit | ok | $(stat "$a" samples) | [0-9]* | $(stat "$a" min_ns) | $(stat "$a" p50_ns) | $mean | $(stat "$a" p90_ns) | $(stat "$a" p99_ns) | $(stat "$a" p999_ns) | $(stat "$a" max_ns) |" "$md"
 check "summary.csv: sum_ns and percentiles (exact) from the analysis" \
 	test "$(cell wait_on_bit sum_ns) $(cell wait_on_bit percentiles)" = "$(stat "$a" sum_ns) exact"
+is "$(jqr '[.clock, .latency_unit] | join("|")')" "icount|instructions (icount)" \
+	"summary.json: clock icount, the unit instructions"
 if command -v gnuplot >/dev/null; then
-	check "bench/plot succeeds on an icount run" bench/plot "$run"
 	for p in latency-cdf latency-hist latency-cdf-families; do
 		[ -f "$run/$p.svg" ] || continue
 		scale="log scale"
@@ -128,6 +196,8 @@ if command -v gnuplot >/dev/null; then
 	check "latency-p50.svg: each variant's exact p50, in instructions, labelled" \
 		sh -c "grep -q 'p50 (instructions, icount)' '$run/latency-p50.svg' && grep -q '>$(stat "$a" p50_ns)<' '$run/latency-p50.svg'"
 	check "no temporary data file left" test ! -e "$run/.latency-p50.dat"
+	check "plot/latency-p50.dat: the p50 bars' data, each ok variant's p50, sorted" \
+		sh -c "[ \"\$(grep -v '^#' '$run/plot/latency-p50.dat' | awk '{ print \$2 }' | tr '\n' ' ')\" = \"\$(grep -v '^#' '$run/plot/latency-p50.dat' | sort -n | awk '{ print \$2 }' | tr '\n' ' ')\" ] && [ \$(grep -vc '^#' '$run/plot/latency-p50.dat') = 2 ] && grep -qx '$(stat "$a" p50_ns) wait_on_bit' '$run/plot/latency-p50.dat'"
 	# bench/scaling-report: a made-up scaling run under icount.
 	sc=$run/scaling-run
 	for v in swait wait_event; do
