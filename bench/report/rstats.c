@@ -93,3 +93,21 @@ double rs_rel_diff(double a, double b)
 		return NAN;
 	return fabs(b - a) / fabs(a);
 }
+
+double rs_share(double part, double whole)
+{
+	if (isnan(part) || isnan(whole) || !(whole > 0))
+		return NAN;
+	return part / whole;
+}
+
+int rs_share_verdict(double share, double yes_min, double no_max)
+{
+	if (isnan(share))
+		return -1;
+	if (share >= yes_min)
+		return 1;
+	if (share <= no_max)
+		return 0;
+	return -1;
+}

@@ -72,6 +72,19 @@ static void test_rel_diff(void)
 	ok(isnan(rs_rel_diff(0, 1)), "against 0 there is no relative difference");
 }
 
+static void test_share(void)
+{
+	ok(near(rs_share(18, 200), 0.09), "share: 18 iowait ticks of 200 waited is 0.09");
+	ok(isnan(rs_share(1, 0)), "share: of nothing waited there is no share");
+	ok(isnan(rs_share(NAN, 200)), "share: a missing part gives no share");
+	ok(rs_share_verdict(0.5, 0.5, 0.1) == 1, "share verdict: exactly half is yes");
+	ok(rs_share_verdict(1, 0.5, 0.1) == 1, "share verdict: all is yes");
+	ok(rs_share_verdict(0.1, 0.5, 0.1) == 0, "share verdict: exactly a tenth is no");
+	ok(rs_share_verdict(0, 0.5, 0.1) == 0, "share verdict: none is no");
+	ok(rs_share_verdict(0.3, 0.5, 0.1) == -1, "share verdict: between a tenth and half is unclear");
+	ok(rs_share_verdict(NAN, 0.5, 0.1) == -1, "share verdict: no share is unclear");
+}
+
 static char *write_tmp(const char *text)
 {
 	char *path = strdup("/tmp/rstats-test.XXXXXX");
@@ -97,6 +110,17 @@ static void test_kv(void)
 	ok(!kv_get("/nonexistent/x", "a", buf, sizeof(buf)), "kv: a missing file");
 	unlink(p);
 	free(p);
+}
+
+static void test_file_text(void)
+{
+	char *p = write_tmp("line 1\nline 2"), *t = file_text(p);
+
+	ok(t && !strcmp(t, "line 1\nline 2"), "file_text: the whole file, as it is");
+	free(t);
+	unlink(p);
+	free(p);
+	ok(!file_text("/nonexistent/x"), "file_text: a missing file is NULL");
 }
 
 static void test_csv(void)
@@ -208,6 +232,59 @@ static void test_out(void)
 	rmdir(dir);
 }
 
+static void test_copy(void)
+{
+	char dir[] = "/tmp/copy-test.XXXXXX", *src, *dst, *tmp;
+	FILE *f;
+
+	if (!mkdtemp(dir))
+		abort();
+	src = path_join(dir, "a.png");
+	dst = path_join(dir, "b.png");
+	tmp = xasprintf("%s.tmp", dst);
+	f = fopen(src, "w");
+	fwrite("\x89PNG\0data", 1, 9, f);
+	fclose(f);
+	f = fopen(dst, "w");
+	fputs("old\n", f);
+	fclose(f);
+	ok(!out_copy("test", src, dst), "out_copy: copies");
+	f = fopen(dst, "r");
+	{
+		char buf[16];
+
+		ok(fread(buf, 1, sizeof(buf), f) == 9 && !memcmp(buf, "\x89PNG\0data", 9) &&
+		   access(tmp, F_OK), "out_copy: the copy is the file, NUL bytes and all, no temporary left");
+	}
+	fclose(f);
+	unlink(src);
+	ok(out_copy("test", src, dst) && access(tmp, F_OK), "out_copy: a missing source fails and leaves no temporary");
+	f = fopen(dst, "r");
+	ok(f && fgetc(f) == 0x89, "out_copy: ... and the old copy as it was");
+	fclose(f);
+	unlink(dst);
+	rmdir(dir);
+	free(src);
+	free(dst);
+	free(tmp);
+}
+
+static void test_tree(void)
+{
+	const char *tree = tree_dir(), *plots = plots_dir();
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n > 0)
+		self[n] = '\0';
+	/* this program is TMP/rstats-test: its "tree" is two folders above TMP */
+	ok(tree && n > 0 && (!strcmp(tree, "/") || !strncmp(self, tree, strlen(tree))),
+	   "tree_dir: a folder above the program's own path");
+	ok(tree && plots && strstr(plots, "/bench/report/plots") &&
+	   !strncmp(plots, strcmp(tree, "/") ? tree : "", strlen(strcmp(tree, "/") ? tree : "")),
+	   "plots_dir: bench/report/plots of the tree");
+}
+
 static void test_fmt(void)
 {
 	char b[32];
@@ -227,10 +304,14 @@ int main(void)
 	test_ranks();
 	test_spearman();
 	test_rel_diff();
+	test_share();
 	test_kv();
+	test_file_text();
 	test_csv();
 	test_json();
 	test_out();
+	test_copy();
+	test_tree();
 	test_fmt();
 	printf("1..%d\n", t);
 	return failed != 0;
