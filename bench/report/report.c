@@ -13,6 +13,9 @@ static const struct report_cmd cmds[] = {
 	{ "targets", "DIR",
 	  "the deterministic mode's targets from the runs bench/targets made in DIR (markdown on stdout; exit 1 when one is missed)",
 	  cmd_targets },
+	{ "matrix", "DIR",
+	  "the behaviour matrix of a bench/run --mode matrix run: DIR/matrix.{csv,md,json,png,svg} (exit 1 when a variant's measurement differs from its declaration)",
+	  cmd_matrix },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
