@@ -16,6 +16,9 @@ static const struct report_cmd cmds[] = {
 	{ "matrix", "DIR",
 	  "the behaviour matrix of a bench/run --mode matrix run: DIR/matrix.{csv,md,json,png,svg} (exit 1 when a variant's measurement differs from its declaration)",
 	  cmd_matrix },
+	{ "guide", "DIR [OUT]",
+	  "docs/guide.md (or OUT) from docs/guide.md.in and the matrix run DIR, and the figure matrix.{png,svg} beside it",
+	  cmd_guide },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

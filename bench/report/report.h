@@ -28,6 +28,7 @@ struct report_cmd {
 /* The subcommands, in report.c. */
 int cmd_targets(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
+int cmd_guide(int argc, char **argv);
 
 /* "report CMD: " + message + newline on stderr. */
 void report_err(const char *cmd, const char *fmt, ...)
