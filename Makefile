@@ -25,8 +25,8 @@ KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 	tests/modules/*.[ch] bench/floor/*.c))
 KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild)
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
-	bench/run bench/sweep bench/matrix bench/matrix-report \
-	bench/guide bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
+	bench/run bench/sweep bench/matrix \
+	bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
 	bench/kernels bench/kernels-report bench/kernels-doc vm/build-kernel \
 	bench/perf bench/perf-run bench/perf-report bench/targets \
 	tests/fixtures/make-fixtures \
@@ -123,14 +123,13 @@ bench-targets:
 	$(MAKE) _tools
 	bench/targets --doc docs/determinism.md $(if $(VARIANTS),--variants $(VARIANTS))
 
-# The behaviour matrix, then docs/guide.md and its figure from that run.
+# The behaviour matrix, then docs/guide.md and its figure (docs/matrix.svg,
+# docs/matrix.png) from that run.
 matrix:
 	scripts/deps build bench
 	$(MAKE) _tools
 	bench/run --mode matrix $(BENCH_ARGS)
-	bench/guide $(RESULTS)/latest-matrix docs/guide.md
-	cp $(RESULTS)/latest-matrix/matrix.svg docs/matrix.svg
-	cp $(RESULTS)/latest-matrix/matrix.png docs/matrix.png
+	bench/bin/report guide $(RESULTS)/latest-matrix docs/guide.md
 
 deps:
 	scripts/deps build test bench

@@ -100,6 +100,35 @@ void out_abort(struct out *o)
 	out_free(o);
 }
 
+int out_copy(const char *cmd, const char *src, const char *dst)
+{
+	char buf[65536];
+	struct out o;
+	size_t n;
+	FILE *in;
+	int err;
+
+	in = fopen(src, "r");
+	if (!in) {
+		report_err(cmd, "cannot read %s: %s", src, strerror(errno));
+		return -1;
+	}
+	if (!out_open(&o, cmd, dst)) {
+		fclose(in);
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, n, o.f);
+	err = ferror(in);
+	fclose(in);
+	if (err) {
+		report_err(cmd, "cannot read %s", src);
+		out_abort(&o);
+		return -1;
+	}
+	return out_commit(&o, cmd);
+}
+
 void json_quote(FILE *f, const char *s)
 {
 	fputc('"', f);
@@ -255,10 +284,10 @@ const char *latency_unit(const char *clock)
 	return clock_is_icount(clock) ? "instructions (icount)" : "ns of wall-clock time";
 }
 
-const char *plots_dir(void)
+const char *tree_dir(void)
 {
 	static char dir[PATH_MAX];
-	char self[PATH_MAX];
+	char self[PATH_MAX], *up;
 	ssize_t n;
 
 	if (*dir)
@@ -267,8 +296,25 @@ const char *plots_dir(void)
 	if (n < 0)
 		return NULL;
 	self[n] = '\0';
-	/* .../bench/bin/report -> .../bench/report/plots */
-	snprintf(dir, sizeof(dir), "%s/../report/plots", dirname(self));
+	/* TREE/bench/bin/report -> TREE/bench/bin/../.. */
+	up = xasprintf("%s/../..", dirname(self));
+	if (!realpath(up, dir))
+		*dir = '\0';
+	free(up);
+	return *dir ? dir : NULL;
+}
+
+const char *plots_dir(void)
+{
+	static char dir[PATH_MAX];
+	const char *tree;
+
+	if (*dir)
+		return dir;
+	tree = tree_dir();
+	if (!tree)
+		return NULL;
+	snprintf(dir, sizeof(dir), "%s/bench/report/plots", strcmp(tree, "/") ? tree : "");
 	return dir;
 }
 

@@ -19,6 +19,12 @@ static const struct report_cmd cmds[] = {
 	{ "summary", "DIR",
 	  "a sweep's summary (DIR/summary.csv, .md, .json) and figures (PNG and SVG) from its variants' folders (exit 1 when a variant failed)",
 	  cmd_summary },
+	{ "matrix", "DIR",
+	  "the behaviour matrix of a bench/run --mode matrix run: DIR/matrix.{csv,md,json,png,svg} (exit 1 when a variant's measurement differs from its declaration)",
+	  cmd_matrix },
+	{ "guide", "DIR [OUT]",
+	  "docs/guide.md (or OUT) from docs/guide.md.in and the matrix run DIR, and the figure matrix.{png,svg} beside it",
+	  cmd_guide },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -29,6 +29,8 @@ struct report_cmd {
 int cmd_targets(int argc, char **argv);
 int cmd_html(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
+int cmd_matrix(int argc, char **argv);
+int cmd_guide(int argc, char **argv);
 
 /* "report CMD: " + message + newline on stderr. */
 void report_err(const char *cmd, const char *fmt, ...)
@@ -56,6 +58,9 @@ FILE *out_open(struct out *o, const char *cmd, const char *path);
 int out_commit(struct out *o, const char *cmd);
 /* Closes and removes the temporary, leaving PATH as it was. */
 void out_abort(struct out *o);
+
+/* A copy of the file SRC at DST, written as out_open/out_commit write; 0, or -1 with a message (as CMD). */
+int out_copy(const char *cmd, const char *src, const char *dst);
 
 /*
  * A JSON writer: objects and arrays nest up to JSON_DEPTH; a key is NULL
@@ -106,8 +111,15 @@ static inline bool clock_is_icount(const char *clock)
 const char *latency_unit(const char *clock);
 
 /*
- * The gnuplot programs: static scripts in bench/report/plots/, found from
- * the program's own path (bench/bin/report); NULL when it cannot tell.
+ * The source tree the program is in, found from its own path
+ * (TREE/bench/bin/report), without symbolic links; NULL when it cannot
+ * tell.
+ */
+const char *tree_dir(void);
+
+/*
+ * The gnuplot programs: static scripts in bench/report/plots/ of
+ * tree_dir(); NULL when it cannot tell.
  */
 const char *plots_dir(void);
 

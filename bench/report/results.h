@@ -17,9 +17,6 @@
  */
 bool str_number(const char *s, double *out);
 
-/* The whole of PATH, allocated; NULL when it cannot be read. */
-char *read_text(const char *path);
-
 /*
  * The value of the first "KEY: value" line of PATH into buf (without the
  * newline). false when the file or the key is missing, or the value does
@@ -29,6 +26,9 @@ bool kv_get(const char *path, const char *key, char *buf, size_t len);
 
 /* The same, as a number: false also when the value is not one. */
 bool kv_number(const char *path, const char *key, double *out);
+
+/* The whole of PATH, allocated (the caller frees it); NULL when it cannot be read. */
+char *file_text(const char *path);
 
 struct csv {
 	size_t cols;		/* fields of the header */

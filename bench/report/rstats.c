@@ -128,3 +128,21 @@ double rs_state_share(const char *counts, const char *state)
 		return NAN;
 	return in_state / n;
 }
+
+double rs_share(double part, double whole)
+{
+	if (isnan(part) || isnan(whole) || !(whole > 0))
+		return NAN;
+	return part / whole;
+}
+
+int rs_share_verdict(double share, double yes_min, double no_max)
+{
+	if (isnan(share))
+		return -1;
+	if (share >= yes_min)
+		return 1;
+	if (share <= no_max)
+		return 0;
+	return -1;
+}

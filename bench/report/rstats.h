@@ -38,4 +38,13 @@ double rs_ratio(double a, double b);
  */
 double rs_state_share(const char *counts, const char *state);
 
+/* PART / WHOLE, NAN when WHOLE is not above 0 or either is NAN. */
+double rs_share(double part, double whole);
+
+/*
+ * A share read as a yes or a no: 1 (yes) when at least YES_MIN, 0 (no)
+ * when at most NO_MAX, -1 (unclear) between them or when it is NAN.
+ */
+int rs_share_verdict(double share, double yes_min, double no_max);
+
 #endif /* WAITCMP_RSTATS_H */

@@ -135,7 +135,7 @@ static char *kv_dup(const char *path, const char *key)
 /* The first line of DIR/status. */
 static char *status_of(const char *dir)
 {
-	char *p = path_join(dir, "status"), *s = read_text(p);
+	char *p = path_join(dir, "status"), *s = file_text(p);
 
 	free(p);
 	if (!s)
@@ -153,7 +153,7 @@ static char *reason_of(const char *dir)
 		free(p);
 		return NULL;
 	}
-	s = read_text(p);
+	s = file_text(p);
 	free(p);
 	for (c = s; c && *c; c++)
 		if (*c == '\n')

@@ -229,7 +229,7 @@ check "bench/analyse built" [ -x "$tree/bench/analyse" ]
 # --- every target, make -j4, fake headers ------------------------------
 
 export FAKE_HEADERS=$kb
-for f in bench/run bench/kernels bench/kernels-doc bench/perf-run bench/guide \
+for f in bench/run bench/kernels bench/kernels-doc bench/perf-run bench/bin/report \
 	bench/targets tests/debug-kernel tests/reliability/run-host; do
 	logging_fake "$f" "$tree/$f"
 done
@@ -251,7 +251,7 @@ expect=(
 	"test-kernels:$I>linux-headers-rt-amd64>$KM>prove -v tests/kernels-e2e.t"
 	"reliability:$I>$KM>tests/reliability/run-host --full"
 	"bench:$I>bench/run --target vm"
-	"matrix:$I>bench/run --mode matrix --target vm>bench/guide"
+	"matrix:$I>bench/run --mode matrix --target vm>bench/bin/report guide $tmp/results/latest-matrix docs/guide.md"
 	"kernels:$I>bench/kernels -->bench/kernels-doc"
 	"bench-perf:$I>bench/perf-run --doc docs/performance.md"
 	"bench-targets:$I>bench/targets --doc docs/determinism.md"
@@ -262,9 +262,6 @@ expect=(
 	"check:$I>checkpatch --strict|$I>$KC>$KS|$I>shellcheck -x scripts/deps|$I>kbuild clean $M386>kbuild modules $M386 W=1 C="
 	"build-i386:dpkg --add-architecture i386>apt-get update>$I>kbuild clean $M386>kbuild modules $M386 W=1 C="
 )
-mkdir -p "$tmp/results/latest-matrix"
-touch "$tmp/results/latest-matrix/matrix."{svg,png}
-
 for e in "${expect[@]}"; do
 	target=${e%%:*}
 	out=$tmp/$target.out

@@ -4,7 +4,8 @@
 # The behaviour matrix in the VM: for every variant, what its wait does to
 # the accounting (ps state, iowait, load average, hung-task detector) is
 # measured and must agree with what the variant declares in its ops. A
-# wrong belief about the kernel fails here.
+# wrong belief about the kernel fails here. The report's own checks, on
+# the committed reference run, without a VM: matrix-report.t.
 set -eu
 cd "$(dirname "$0")/../.."
 # shellcheck source=bench/common.sh
@@ -23,7 +24,7 @@ ok "$r" "bench/run --mode matrix: every variant measured as declared"
 run=$base/latest-matrix
 r=0; [ "$(cat "$run/status" 2>/dev/null)" = complete ] || r=1
 ok "$r" "the matrix run is complete and latest-matrix points at it"
-for f in matrix.csv matrix.md matrix.png matrix.svg hung-task.log; do
+for f in matrix.csv matrix.md matrix.json matrix.png matrix.svg hung-task.log; do
 	r=0; [ -s "$run/$f" ] || r=1
 	ok "$r" "the run has $f"
 done
@@ -52,9 +53,13 @@ done
 few=$base/few
 cp -r "$(cd "$run" && pwd -P)" "$few"
 sed -i 's/^state_sample_count: .*/state_sample_count: 5/' "$few/swait/accounting"
-r=0; bench/matrix-report "$few" >/dev/null 2>&1 || r=$?
-check "matrix-report: 5 state samples fail the variant (exit 1)" test "$r" = 1
+r=0; bench/bin/report matrix "$few" >/dev/null 2>&1 || r=$?
+check "report matrix: 5 state samples fail the variant (exit 1)" test "$r" = 1
 check "... and its row says why" grep -qF '**no: samples(5<20)**' "$few/matrix.md"
+check "... and matrix.json too" \
+	sh -c "jq -e '.variants[] | select(.variant == \"swait\") | .agree == false and .disagree == [\"samples(5<20)\"]' '$few/matrix.json' >/dev/null"
+check "the real run's matrix.json: every variant, none differing" \
+	sh -c "jq -e '(.variants | length) == $(list_variants . | wc -l) and .differing_count == 0' '$run/matrix.json' >/dev/null"
 check "every variant of the real run had at least 20" \
 	sh -c "! grep -h '^state_sample_count:' '$run'/*/accounting | awk '\$2 < 20 { bad = 1 } END { exit !bad }'"
 done_testing

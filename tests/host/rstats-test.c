@@ -102,6 +102,19 @@ static void test_str_number(void)
 	ok(!str_number("12x", &v), "str_number: a number followed by more is no number");
 }
 
+static void test_share(void)
+{
+	ok(near(rs_share(18, 200), 0.09), "share: 18 iowait ticks of 200 waited is 0.09");
+	ok(isnan(rs_share(1, 0)), "share: of nothing waited there is no share");
+	ok(isnan(rs_share(NAN, 200)), "share: a missing part gives no share");
+	ok(rs_share_verdict(0.5, 0.5, 0.1) == 1, "share verdict: exactly half is yes");
+	ok(rs_share_verdict(1, 0.5, 0.1) == 1, "share verdict: all is yes");
+	ok(rs_share_verdict(0.1, 0.5, 0.1) == 0, "share verdict: exactly a tenth is no");
+	ok(rs_share_verdict(0, 0.5, 0.1) == 0, "share verdict: none is no");
+	ok(rs_share_verdict(0.3, 0.5, 0.1) == -1, "share verdict: between a tenth and half is unclear");
+	ok(rs_share_verdict(NAN, 0.5, 0.1) == -1, "share verdict: no share is unclear");
+}
+
 static char *write_tmp(const char *text)
 {
 	char *path = strdup("/tmp/rstats-test.XXXXXX");
@@ -125,16 +138,19 @@ static void test_kv(void)
 	ok(!kv_get(p, "missing", buf, sizeof(buf)), "kv: a missing key");
 	ok(!kv_get(p, "kernel", buf, 4), "kv: a value too long for the buffer is not cut");
 	ok(!kv_get("/nonexistent/x", "a", buf, sizeof(buf)), "kv: a missing file");
-	{
-		char *text = read_text(p);
-
-		ok(text && !strncmp(text, "samples: 10\n", 12) && strstr(text, "kernel: 6.1.0 x\n"),
-		   "read_text: the whole file");
-		free(text);
-	}
-	ok(!read_text("/nonexistent/x"), "read_text: a missing file is NULL");
 	unlink(p);
 	free(p);
+}
+
+static void test_file_text(void)
+{
+	char *p = write_tmp("line 1\nline 2"), *t = file_text(p);
+
+	ok(t && !strcmp(t, "line 1\nline 2"), "file_text: the whole file, as it is");
+	free(t);
+	unlink(p);
+	free(p);
+	ok(!file_text("/nonexistent/x"), "file_text: a missing file is NULL");
 }
 
 static void test_csv(void)
@@ -246,6 +262,59 @@ static void test_out(void)
 	rmdir(dir);
 }
 
+static void test_copy(void)
+{
+	char dir[] = "/tmp/copy-test.XXXXXX", *src, *dst, *tmp;
+	FILE *f;
+
+	if (!mkdtemp(dir))
+		abort();
+	src = path_join(dir, "a.png");
+	dst = path_join(dir, "b.png");
+	tmp = xasprintf("%s.tmp", dst);
+	f = fopen(src, "w");
+	fwrite("\x89PNG\0data", 1, 9, f);
+	fclose(f);
+	f = fopen(dst, "w");
+	fputs("old\n", f);
+	fclose(f);
+	ok(!out_copy("test", src, dst), "out_copy: copies");
+	f = fopen(dst, "r");
+	{
+		char buf[16];
+
+		ok(fread(buf, 1, sizeof(buf), f) == 9 && !memcmp(buf, "\x89PNG\0data", 9) &&
+		   access(tmp, F_OK), "out_copy: the copy is the file, NUL bytes and all, no temporary left");
+	}
+	fclose(f);
+	unlink(src);
+	ok(out_copy("test", src, dst) && access(tmp, F_OK), "out_copy: a missing source fails and leaves no temporary");
+	f = fopen(dst, "r");
+	ok(f && fgetc(f) == 0x89, "out_copy: ... and the old copy as it was");
+	fclose(f);
+	unlink(dst);
+	rmdir(dir);
+	free(src);
+	free(dst);
+	free(tmp);
+}
+
+static void test_tree(void)
+{
+	const char *tree = tree_dir(), *plots = plots_dir();
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n > 0)
+		self[n] = '\0';
+	/* this program is TMP/rstats-test: its "tree" is two folders above TMP */
+	ok(tree && n > 0 && (!strcmp(tree, "/") || !strncmp(self, tree, strlen(tree))),
+	   "tree_dir: a folder above the program's own path");
+	ok(tree && plots && strstr(plots, "/bench/report/plots") &&
+	   !strncmp(plots, strcmp(tree, "/") ? tree : "", strlen(strcmp(tree, "/") ? tree : "")),
+	   "plots_dir: bench/report/plots of the tree");
+}
+
 static void test_fmt(void)
 {
 	char b[32];
@@ -268,10 +337,14 @@ int main(void)
 	test_ratio();
 	test_state_share();
 	test_str_number();
+	test_share();
 	test_kv();
+	test_file_text();
 	test_csv();
 	test_json();
 	test_out();
+	test_copy();
+	test_tree();
 	test_fmt();
 	printf("1..%d\n", t);
 	return failed != 0;

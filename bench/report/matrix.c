@@ -1,0 +1,557 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * report matrix DIR: the behaviour matrix of a bench/matrix run (bench/run
+ * --mode matrix), from the files it left in every DIR/<variant>/:
+ *   status      ok or failed;
+ *   accounting  the accounting phase (bench/lib.sh): state letter, the
+ *               shares of the state samples in which procs_blocked and the
+ *               runqueues' nr_uninterruptible were raised, the samples'
+ *               count, iowait and blkio ticks, PSI io;
+ *   stats       the module's stats: what the variant declares (expect_*),
+ *               its family, wake-one, waiters and primitive; the latency
+ *               (histogram) of runs from before the matrix traced;
+ *   matrix      stop_ns (rmmod in the middle of a run), hung_task;
+ *   analysis    the latency from the run's trace (bench/analyse), exact.
+ * Writes DIR/matrix.csv and DIR/matrix.md (one row per variant, measured
+ * beside declared, ordered by family then name), DIR/matrix.json and the
+ * figure DIR/matrix.{png,svg} (plots/matrix.gp, from DIR/plot/matrix.dat).
+ *
+ * A measured yes/no comes from the share of samples, taken every 20 ms
+ * while the pinned waiter sleeps, in which the count was raised:
+ * procs_blocked for iowait, the runqueues' nr_uninterruptible for load.
+ * At least half is yes, at most a tenth is no, between is "unclear".
+ *
+ * Exit status: 0 when every variant's measurement agrees with its
+ * declaration; 1 when one differs, failed or has too few state samples
+ * (or the figure could not be drawn); 2 on bad usage or a folder without
+ * variants (nothing written).
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <libgen.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "report.h"
+#include "results.h"
+#include "rstats.h"
+
+#define CMD "matrix"
+
+/* The shares of state samples that make a yes, and a no. */
+#define YES_SHARE	0.5
+#define NO_SHARE	0.1
+/*
+ * The fewest state samples a variant's yes/no columns may rest on (the
+ * accounting phase takes about 50 a second, bench/sampler).
+ */
+#define MIN_SAMPLES	20
+
+#define VAL 256
+
+/* The four behaviours, measured and declared. */
+enum { B_STATE, B_IOWAIT, B_LOAD, B_HUNG, NB };
+static const char *const behaviour[NB] = { "state", "iowait", "load", "hung_task" };
+
+struct variant {
+	char name[VAL], family[VAL], status[VAL];
+	char measured[NB][VAL], declared[NB][VAL];
+	/* Raw values, as the files give them. */
+	char procs_blocked_share[VAL], blkio_ticks[VAL], psi_io_some_us[VAL],
+	     uninterruptible_share[VAL], stop_ns[VAL], p50_ns[VAL], p99_ns[VAL];
+	char samples[VAL];		/* state_sample_count */
+	char iowait_share[32];		/* iowait_ticks / waited_ticks, "%.2f" */
+	char disagree[VAL];		/* the words, space separated */
+	bool agree;
+	/* For the JSON only. */
+	char source[16];		/* analysis or stats */
+	char percentiles[VAL], latency_samples[VAL], interval_ms[VAL],
+	     waited_ticks[VAL], iowait_ticks[VAL];
+	char stat_family[VAL], wakes_one[VAL], max_waiters[VAL], primitive[VAL],
+	     primitive_size[VAL];
+};
+
+/* The value of KEY in DIR/FILE into buf, "" when there is none. */
+static void get(const char *dir, const char *file, const char *key, char *buf)
+{
+	char *p = path_join(dir, file);
+
+	if (!kv_get(p, key, buf, VAL))
+		*buf = '\0';
+	free(p);
+}
+
+/* S as a number, NAN when it is not one. */
+static double num(const char *s)
+{
+	char *end;
+	double v;
+
+	if (!*s)
+		return NAN;
+	errno = 0;
+	v = strtod(s, &end);
+	return errno || *end ? NAN : v;
+}
+
+static const char *yesno(const char *share)
+{
+	static const char *const word[] = { "unclear", "no", "yes" };
+
+	return word[rs_share_verdict(num(share), YES_SHARE, NO_SHARE) + 1];
+}
+
+static const char *flag(const char *v)
+{
+	return strcmp(v, "1") ? "no" : "yes";
+}
+
+static void add_word(char *list, const char *word)
+{
+	size_t n = strlen(list);
+
+	snprintf(list + n, VAL - n, "%s%s", n ? " " : "", word);
+}
+
+/* The first line of DIR/status into buf; false when there is no such file. */
+static bool read_status(const char *dir, char *buf)
+{
+	char *p = path_join(dir, "status");
+	FILE *f = fopen(p, "r");
+
+	free(p);
+	if (!f)
+		return false;
+	if (!fgets(buf, VAL, f))
+		*buf = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	fclose(f);
+	return true;
+}
+
+static bool is_file(const char *dir, const char *name)
+{
+	char *p = path_join(dir, name);
+	struct stat st;
+	bool r = !stat(p, &st) && S_ISREG(st.st_mode);
+
+	free(p);
+	return r;
+}
+
+/* DIR/NAME into v: false when it is not a variant's folder (no status). */
+static bool read_variant(const char *run, const char *name, struct variant *v)
+{
+	char *d = path_join(run, name), buf[VAL], *end;
+	const char *lat;
+	struct stat st;
+	bool r = false;
+	double share;
+	long n;
+	int b;
+
+	memset(v, 0, sizeof(*v));
+	if (stat(d, &st) || !S_ISDIR(st.st_mode) || !read_status(d, v->status))
+		goto out;
+	r = true;
+	snprintf(v->name, sizeof(v->name), "%s", name);
+
+	get(d, "accounting", "state", v->measured[B_STATE]);
+	get(d, "accounting", "procs_blocked_share", v->procs_blocked_share);
+	get(d, "accounting", "uninterruptible_share", v->uninterruptible_share);
+	snprintf(v->measured[B_IOWAIT], VAL, "%s", yesno(v->procs_blocked_share));
+	snprintf(v->measured[B_LOAD], VAL, "%s", yesno(v->uninterruptible_share));
+	get(d, "matrix", "hung_task", buf);
+	snprintf(v->measured[B_HUNG], VAL, "%s", flag(buf));
+
+	get(d, "stats", "expect_state", v->declared[B_STATE]);
+	get(d, "stats", "expect_iowait", buf);
+	snprintf(v->declared[B_IOWAIT], VAL, "%s", flag(buf));
+	get(d, "stats", "expect_load", buf);
+	snprintf(v->declared[B_LOAD], VAL, "%s", flag(buf));
+	get(d, "stats", "expect_hung_task", buf);
+	snprintf(v->declared[B_HUNG], VAL, "%s", flag(buf));
+
+	for (b = 0; b < NB; b++)
+		if (strcmp(v->measured[b], v->declared[b]))
+			add_word(v->disagree, behaviour[b]);
+	if (strcmp(v->status, "ok"))
+		add_word(v->disagree, "failed");
+	/*
+	 * A yes or no needs samples to stand on: the state, iowait and load
+	 * columns are shares of them. Runs from before the count was
+	 * recorded pass.
+	 */
+	get(d, "accounting", "state_sample_count", v->samples);
+	if (*v->samples) {
+		errno = 0;
+		n = strtol(v->samples, &end, 10);
+		if (errno || *end || end == v->samples || n < MIN_SAMPLES) {
+			snprintf(buf, sizeof(buf), "samples(%.200s<%d)", v->samples, MIN_SAMPLES);
+			add_word(v->disagree, buf);
+		}
+	}
+	v->agree = !*v->disagree;
+
+	get(d, "accounting", "waited_ticks", v->waited_ticks);
+	get(d, "accounting", "iowait_ticks", v->iowait_ticks);
+	get(d, "accounting", "state_sample_interval_ms", v->interval_ms);
+	get(d, "accounting", "blkio_ticks", v->blkio_ticks);
+	get(d, "accounting", "psi_io_some_us", v->psi_io_some_us);
+	share = rs_share(num(v->iowait_ticks), num(v->waited_ticks));
+	if (!isnan(share))
+		snprintf(v->iowait_share, sizeof(v->iowait_share), "%.2f", share);
+	get(d, "matrix", "stop_ns", v->stop_ns);
+
+	/*
+	 * The latency: exact from the trace's analysis; runs from before the
+	 * matrix traced have the module's histogram (stats) only.
+	 */
+	lat = is_file(d, "analysis") ? "analysis" : "stats";
+	snprintf(v->source, sizeof(v->source), "%s", lat);
+	get(d, lat, "p50_ns", v->p50_ns);
+	get(d, lat, "p99_ns", v->p99_ns);
+	get(d, lat, "samples", v->latency_samples);
+	if (strcmp(lat, "analysis"))
+		snprintf(v->percentiles, VAL, "histogram");
+	else
+		get(d, lat, "percentiles", v->percentiles);
+
+	get(d, "stats", "family", v->stat_family);
+	snprintf(v->family, sizeof(v->family), "%s",
+		 *v->stat_family ? v->stat_family : "not recorded");
+	get(d, "stats", "wakes_one", v->wakes_one);
+	get(d, "stats", "max_waiters", v->max_waiters);
+	get(d, "stats", "primitive", v->primitive);
+	get(d, "stats", "primitive_size", v->primitive_size);
+out:
+	free(d);
+	return r;
+}
+
+/* Ordered by family, then name, so the table reads family by family. */
+static int by_family(const void *a, const void *b)
+{
+	const struct variant *x = a, *y = b;
+	int c = strcmp(x->family, y->family);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
+/* What the outputs are made from. */
+struct matrix {
+	const char *run;
+	struct variant *vs;
+	size_t n, bad;		/* variants, and those that differ */
+	bool icount;		/* the run's clock */
+};
+
+static void write_csv(FILE *f, const struct matrix *m)
+{
+	const struct variant *vs = m->vs;
+	size_t i, n = m->n;
+
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,p50_ns,p99_ns,agree,disagree\n",
+	      f);
+	for (i = 0; i < n; i++) {
+		const struct variant *v = &vs[i];
+
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+			v->name, v->family, v->status,
+			v->measured[B_STATE], v->declared[B_STATE],
+			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
+			v->measured[B_LOAD], v->declared[B_LOAD],
+			v->measured[B_HUNG], v->declared[B_HUNG],
+			v->iowait_share, v->procs_blocked_share, v->blkio_ticks,
+			v->psi_io_some_us, v->uninterruptible_share, v->stop_ns,
+			v->p50_ns, v->p99_ns, v->agree ? "yes" : "no", v->disagree);
+	}
+}
+
+/* NS nanoseconds in µs, one decimal; REPORT_MISSING when not a number. */
+static const char *us(char *buf, size_t len, const char *ns)
+{
+	return fmt_num(buf, len, num(ns) / 1000, 1);
+}
+
+/* A latency: under icount the count of instructions as it is, else µs. */
+static const char *lat(char *buf, size_t len, const char *ns, bool icount)
+{
+	if (!icount)
+		return us(buf, len, ns);
+	snprintf(buf, len, "%s", *ns ? ns : REPORT_MISSING);
+	return buf;
+}
+
+static void write_md(FILE *f, const struct matrix *m)
+{
+	const struct variant *vs = m->vs;
+	size_t n = m->n;
+	bool icount = m->icount;
+	/* The latency columns' unit: instructions under icount, exact (the analysis of the run's trace); else µs of wall-clock time. */
+	const char *unit = icount ? "instructions, icount" : "µs, wall-clock";
+	char a[64], b[64], c[64], d[64];
+	size_t i;
+
+	fprintf(f, "| variant | family | ps state | iowait (procs_blocked, iowait share) | delayacct blkio ticks | PSI io some (ms) | load average | hung task | stop (%s) | p50 (%s) | p99 (%s) | declared = measured |\n",
+		unit, unit, unit);
+	fputs("|---|---|---|---|---:|---:|---|---|---:|---:|---:|---|\n", f);
+	for (i = 0; i < n; i++) {
+		const struct variant *v = &vs[i];
+
+		fprintf(f, "| [%s](../variants/%s.c) | %s | %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | ",
+			v->name, v->name, v->family, v->measured[B_STATE],
+			v->measured[B_IOWAIT], v->iowait_share,
+			*v->blkio_ticks ? v->blkio_ticks : REPORT_MISSING,
+			us(a, sizeof(a), v->psi_io_some_us), v->measured[B_LOAD],
+			v->measured[B_HUNG], lat(b, sizeof(b), v->stop_ns, icount),
+			lat(c, sizeof(c), v->p50_ns, icount),
+			lat(d, sizeof(d), v->p99_ns, icount));
+		if (v->agree)
+			fputs("yes |\n", f);
+		else
+			fprintf(f, "**no: %s** |\n", v->disagree);
+	}
+}
+
+/* A JSON number from a file's value: null when it is missing or not a number. */
+static void jnum(struct json *j, const char *key, const char *s)
+{
+	json_num(j, key, num(s));
+}
+
+/* A JSON string, null when empty. */
+static void jstr(struct json *j, const char *key, const char *s)
+{
+	json_str(j, key, *s ? s : NULL);
+}
+
+static void write_json(FILE *f, const struct matrix *m)
+{
+	const struct variant *vs = m->vs;
+	const char *run = m->run;
+	size_t n = m->n, bad = m->bad;
+	char *env = path_join(run, "env"), *base = xasprintf("%s", run), buf[VAL];
+	const char *clock = run_clock(env);
+	struct json j;
+	size_t i;
+	int b;
+
+	json_begin(&j, f);
+	json_str(&j, "schema", "waitcmp-matrix/1");
+	json_str(&j, "run", basename(base));
+	if (!kv_get(env, "kernel", buf, sizeof(buf)))
+		*buf = '\0';
+	jstr(&j, "kernel", buf);
+	if (!kv_get(env, "kernel_version", buf, sizeof(buf)))
+		*buf = '\0';
+	jstr(&j, "kernel_version", buf);
+	if (!kv_get(env, "preempt", buf, sizeof(buf)))
+		*buf = '\0';
+	jstr(&j, "preempt", buf);
+	if (!kv_get(env, "date_utc", buf, sizeof(buf)))
+		*buf = '\0';
+	jstr(&j, "date_utc", buf);
+	json_str(&j, "clock", clock);
+	json_str(&j, "latency_unit", latency_unit(clock));
+	json_num(&j, "yes_share_min", YES_SHARE);
+	json_num(&j, "no_share_max", NO_SHARE);
+	json_num(&j, "min_state_samples", MIN_SAMPLES);
+	json_num(&j, "variant_count", (double)n);
+	json_num(&j, "differing_count", (double)bad);
+	json_array(&j, "variants");
+	for (i = 0; i < n; i++) {
+		const struct variant *v = &vs[i];
+		char words[VAL], *w, *save;
+
+		json_object(&j, NULL);
+		json_str(&j, "variant", v->name);
+		jstr(&j, "family", v->stat_family);
+		if (*v->wakes_one)
+			json_bool(&j, "wakes_one", !strcmp(v->wakes_one, "1"));
+		else
+			json_str(&j, "wakes_one", NULL);
+		jnum(&j, "max_waiters", v->max_waiters);
+		jstr(&j, "primitive", v->primitive);
+		jnum(&j, "primitive_size_bytes", v->primitive_size);
+		json_str(&j, "status", v->status);
+		json_bool(&j, "agree", v->agree);
+		json_array(&j, "disagree");
+		snprintf(words, sizeof(words), "%s", v->disagree);
+		for (w = strtok_r(words, " ", &save); w; w = strtok_r(NULL, " ", &save))
+			json_str(&j, NULL, w);
+		json_end(&j);
+		json_object(&j, "measured");
+		for (b = 0; b < NB; b++)
+			jstr(&j, behaviour[b], v->measured[b]);
+		json_end(&j);
+		json_object(&j, "declared");
+		for (b = 0; b < NB; b++)
+			jstr(&j, behaviour[b], v->declared[b]);
+		json_end(&j);
+		jnum(&j, "state_sample_count", v->samples);
+		jnum(&j, "state_sample_interval_ms", v->interval_ms);
+		jnum(&j, "procs_blocked_share", v->procs_blocked_share);
+		jnum(&j, "uninterruptible_share", v->uninterruptible_share);
+		jnum(&j, "waited_ticks", v->waited_ticks);
+		jnum(&j, "iowait_ticks", v->iowait_ticks);
+		json_num(&j, "iowait_share", rs_share(num(v->iowait_ticks), num(v->waited_ticks)));
+		jnum(&j, "blkio_ticks", v->blkio_ticks);
+		jnum(&j, "psi_io_some_us", v->psi_io_some_us);
+		jnum(&j, "stop_ns", v->stop_ns);
+		json_str(&j, "latency_from", v->source);
+		jstr(&j, "latency_percentiles", v->percentiles);
+		jnum(&j, "latency_samples", v->latency_samples);
+		jnum(&j, "p50_ns", v->p50_ns);
+		jnum(&j, "p99_ns", v->p99_ns);
+		json_end(&j);
+	}
+	json_finish(&j);
+	free(env);
+	free(base);
+}
+
+/*
+ * The figure's data: one line per cell, column (ps state, iowait, load,
+ * hung task), row, value (0 no, 1 D or yes, 2 differs from the
+ * declaration), variant, and the cell's label in quotes.
+ */
+static void write_fig(FILE *f, const struct matrix *m)
+{
+	const struct variant *vs = m->vs;
+	size_t n = m->n;
+	size_t i;
+	int b;
+
+	for (i = 0; i < n; i++) {
+		const struct variant *v = &vs[i];
+
+		for (b = 0; b < NB; b++) {
+			const char *got = v->measured[b], *want = v->declared[b];
+			bool differs = strcmp(got, want);
+			int val = differs ? 2 : !strcmp(got, b == B_STATE ? "D" : "yes");
+
+			if (differs && b != B_STATE)
+				fprintf(f, "%d %zu %d %s \"%s (declared %s)\"\n", b, i, val, v->name, got, want);
+			else
+				fprintf(f, "%d %zu %d %s \"%s\"\n", b, i, val, v->name, got);
+		}
+	}
+}
+
+/* The title's origin of the figure: the kernel, the clock and the run. */
+static char *origin(const char *run)
+{
+	char *env = path_join(run, "env"), *base = xasprintf("%s", run);
+	char kernel[VAL] = "", clock[VAL] = "", *o, *safe;
+
+	kv_get(env, "kernel", kernel, sizeof(kernel));
+	kv_get(env, "clock", clock, sizeof(clock));
+	o = xasprintf("kernel %s, clock %s, run %s", kernel, clock, basename(base));
+	safe = gp_quote_safe(o);
+	free(o);
+	free(env);
+	free(base);
+	return safe;
+}
+
+/* DIR/NAME written by FN, under a temporary name until complete; 0 or -1. */
+static int write_out(const char *dir, const char *name,
+		     void (*fn)(FILE *, const struct matrix *), const struct matrix *m)
+{
+	char *p = path_join(dir, name);
+	struct out o;
+	int rc = -1;
+
+	if (out_open(&o, CMD, p)) {
+		fn(o.f, m);
+		rc = out_commit(&o, CMD);
+	}
+	free(p);
+	return rc;
+}
+
+static int draw(const struct matrix *m)
+{
+	char *pdir = path_join(m->run, "plot"), *dat = path_join(pdir, "matrix.dat");
+	char *o = NULL, *vars = NULL, *safe;
+	int rc = -1;
+
+	if (mkdir(pdir, 0777) && errno != EEXIST) {
+		report_err(CMD, "cannot make %s: %s", pdir, strerror(errno));
+		goto done;
+	}
+	if (write_out(pdir, "matrix.dat", write_fig, m))
+		goto done;
+	o = origin(m->run);
+	safe = gp_quote_safe(dat);
+	vars = xasprintf("data='%s'; origin='%s'; rows=%zu; bad=%zu", safe, o, m->n, m->bad);
+	free(safe);
+	rc = render(CMD, "matrix.gp", m->run, "matrix", 900, (int)(200 + 28 * m->n), vars);
+done:
+	free(o);
+	free(vars);
+	free(dat);
+	free(pdir);
+	return rc;
+}
+
+static int usage(void)
+{
+	fprintf(stderr, "usage: report matrix DIR\n");
+	return 2;
+}
+
+int cmd_matrix(int argc, char **argv)
+{
+	struct matrix m = { 0 };
+	struct dirent **ents;
+	size_t i;
+	char *env;
+	int k, rc = 0;
+
+	if (argc != 2 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))
+		return usage();
+	m.run = argv[1];
+	k = scandir(m.run, &ents, NULL, alphasort);
+	if (k < 0) {
+		report_err(CMD, "cannot read %s: %s", m.run, strerror(errno));
+		return 2;
+	}
+	m.vs = calloc((size_t)k + 1, sizeof(*m.vs));
+	if (!m.vs)
+		abort();
+	for (i = 0; i < (size_t)k; i++) {
+		if (ents[i]->d_name[0] != '.' &&
+		    read_variant(m.run, ents[i]->d_name, &m.vs[m.n]))
+			m.n++;
+		free(ents[i]);
+	}
+	free(ents);
+	if (!m.n) {
+		report_err(CMD, "no variant in %s (no %s/*/status)", m.run, m.run);
+		free(m.vs);
+		return 2;
+	}
+	qsort(m.vs, m.n, sizeof(*m.vs), by_family);
+	for (i = 0; i < m.n; i++)
+		m.bad += !m.vs[i].agree;
+	env = path_join(m.run, "env");
+	m.icount = clock_is_icount(run_clock(env));
+	free(env);
+
+	rc |= write_out(m.run, "matrix.csv", write_csv, &m);
+	rc |= write_out(m.run, "matrix.md", write_md, &m);
+	rc |= write_out(m.run, "matrix.json", write_json, &m);
+	rc |= draw(&m);
+	free(m.vs);
+	if (rc)
+		return 1;
+	return m.bad ? 1 : 0;
+}

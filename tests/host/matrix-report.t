@@ -1,0 +1,146 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# bench/bin/report matrix on the host, no VM: the committed reference
+# matrix run gives its committed matrix.csv and matrix.md again, with
+# matrix.json and the figure; copies of it with one thing changed each
+# (too few state samples, a hung-task report that differs from the
+# declaration, an unclear iowait share, a failed variant, the wall clock,
+# a run without the trace's analysis) give the row, the exit status, the
+# unit and the JSON they should. The run in the VM is matrix.t.
+set -eu
+cd "$(dirname "$0")/../.."
+# shellcheck source=tests/host/tap.sh
+. tests/host/tap.sh
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ref=results/reference-matrix-20261207T025407Z
+report=bench/bin/report
+check "bench/bin/report builds" make -s -C bench bin/report
+
+# copy NAME: the reference run without the outputs of its report, in $tmp/NAME.
+copy() {
+	cp -r "$ref" "$tmp/$1"
+	rm -f "$tmp/$1"/matrix.{csv,md,png,svg,json}
+}
+# run NAME: report matrix on it; its exit status in rc, its messages in NAME.err.
+run() {
+	rc=0
+	$report matrix "$tmp/$1" >"$tmp/$1.out" 2>"$tmp/$1.err" || rc=$?
+}
+is_rc() { [ "$rc" = "$1" ]; }
+# row NAME VARIANT: the variant's row of NAME's matrix.md.
+row() { grep -F "| [$2](../variants/$2.c) |" "$tmp/$1/matrix.md"; }
+# js NAME FILTER: jq -r FILTER on NAME's matrix.json.
+js() { jq -r "$2" "$tmp/$1/matrix.json"; }
+# has_row NAME VARIANT TEXT: the variant's row in matrix.md holds TEXT.
+has_row() { row "$1" "$2" | grep -qF -- "$3"; }
+
+copy ref
+run ref
+check "the reference run: exit 0 (every variant as declared)" is_rc 0
+check "matrix.csv is the committed one, byte for byte" cmp "$ref/matrix.csv" "$tmp/ref/matrix.csv"
+check "matrix.md is the committed one, byte for byte" cmp "$ref/matrix.md" "$tmp/ref/matrix.md"
+check "the figure: matrix.png and matrix.svg" test -s "$tmp/ref/matrix.png" -a -s "$tmp/ref/matrix.svg"
+check "its title says 0 of 18 variants differ" grep -qF '(0 of 18 variants)</text>' "$tmp/ref/matrix.svg"
+check "its data: four cells per variant in plot/matrix.dat" \
+	test "$(grep -c '' "$tmp/ref/plot/matrix.dat")" = 72
+check "nothing is left under a temporary name" \
+	test -z "$(find "$tmp/ref" -name '*.tmp')"
+check "nothing on stderr" test ! -s "$tmp/ref.err"
+
+# The JSON
+check "matrix.json is valid JSON" sh -c "jq -e . '$tmp/ref/matrix.json' >/dev/null"
+check "schema, kernel, clock and latency unit" \
+	test "$(js ref '[.schema, .kernel, .clock, .latency_unit] | join("|")')" = \
+	"waitcmp-matrix/1|6.1.0-57-amd64|icount|instructions (icount)"
+check "every variant, none differing" \
+	test "$(js ref '[(.variants | length), .variant_count, .differing_count, .min_state_samples] | join(" ")')" = "18 18 0 20"
+sw='.variants[] | select(.variant == "swait")'
+check "swait: declared and measured by name" \
+	test "$(js ref "$sw | [.declared.state, .declared.iowait, .declared.load, .declared.hung_task, .measured.state, .measured.iowait, .measured.load, .measured.hung_task, .agree] | join(\" \")")" = \
+	"D no yes yes D no yes yes true"
+check "swait: its stats' family, wake-one, waiters, primitive and size" \
+	test "$(js ref "$sw | [.family, .wakes_one, .max_waiters, .primitive, .primitive_size_bytes] | join(\"|\")")" = \
+	"simple and bit waits|true|64|struct swait_queue_head|24"
+check "swait: sample counts and latency figures, numbers, from the accounting and the trace's analysis" \
+	test "$(js ref "$sw | [.state_sample_count, .latency_samples, .stop_ns, .p50_ns, .p99_ns, .latency_from, .latency_percentiles, .uninterruptible_share] | join(\" \")")" = \
+	"93 1000 28311 3693 3706 analysis exact 1"
+check "io_schedule: the iowait share of its waited ticks" \
+	test "$(js ref '.variants[] | select(.variant == "io_schedule") | .iowait_share | . * 100 | round')" = 90
+
+# A yes/no needs samples: a variant with 5 state samples is not measured.
+copy few
+sed -i 's/^state_sample_count: .*/state_sample_count: 5/' "$tmp/few/swait/accounting"
+run few
+check "5 state samples fail the variant (exit 1)" is_rc 1
+check "... and its row says why" has_row few swait '**no: samples(5<20)**'
+check "... as does the JSON" \
+	test "$(js few "$sw | [.agree, (.disagree | join(\" \")), .state_sample_count] | join(\" \")")" = "false samples(5<20) 5"
+check "... and the figure's title: 1 of 18" grep -qF '(1 of 18 variants)</text>' "$tmp/few/matrix.svg"
+check "... the other rows agree" test "$(grep -c '| yes |$' "$tmp/few/matrix.md")" = 17
+
+copy hung
+sed -i 's/^hung_task: .*/hung_task: 0/' "$tmp/hung/swait/matrix"
+run hung
+check "a hung-task report missing against the declaration: exit 1" is_rc 1
+check "... its row says hung_task" has_row hung swait '| D | no (0.00) | 0 | 0.0 | yes | no | 28311 | 3693 | 3706 | **no: hung_task** |'
+check "... and the figure's cell is red (2), labelled with the declaration" \
+	grep -qx '3 6 2 swait "no (declared yes)"' "$tmp/hung/plot/matrix.dat"
+check "... the CSV says agree no, disagree hung_task, by its columns" \
+	test "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 == "swait" { print $c["agree"], $c["disagree"] }' "$tmp/hung/matrix.csv")" = "no hung_task"
+
+copy unclear
+sed -i 's/^procs_blocked_share: .*/procs_blocked_share: 0.30/' "$tmp/unclear/wait_event/accounting"
+sed -i 's/^procs_blocked_share: .*/procs_blocked_share: 0.50/' "$tmp/unclear/io_wait_event/accounting"
+sed -i 's/^procs_blocked_share: .*/procs_blocked_share: 0.10/' "$tmp/unclear/completion/accounting"
+run unclear
+check "a procs_blocked share of 0.30: iowait unclear, which no declaration is" has_row unclear wait_event '| unclear (0.00) |'
+check "... and it differs (exit 1)" sh -c "[ $rc = 1 ] && grep -qF '**no: iowait**' '$tmp/unclear/matrix.md'"
+check "a share of exactly a half is yes" has_row unclear io_wait_event '| yes (0.91) |'
+check "a share of exactly a tenth is no" has_row unclear completion '| no (0.00) |'
+
+copy failed
+echo failed >"$tmp/failed/rcuwait/status"
+run failed
+check "a failed variant: exit 1, its row says failed" \
+	sh -c "[ $rc = 1 ] && grep -qF '| **no: failed** |' '$tmp/failed/matrix.md'"
+check "... its status in the JSON" test "$(js failed '.variants[] | select(.variant == "rcuwait") | .status')" = failed
+
+# Under the wall clock the latency columns are µs, one decimal; runs
+# from before the matrix traced take the module's histogram (stats).
+copy wall
+sed -i 's/^clock: .*/clock: wall/' "$tmp/wall/env"
+rm "$tmp/wall/completion/analysis"
+run wall
+check "the wall clock: exit 0" is_rc 0
+check "the latency columns in µs of wall-clock time" \
+	grep -qF '| stop (µs, wall-clock) | p50 (µs, wall-clock) | p99 (µs, wall-clock) |' "$tmp/wall/matrix.md"
+check "... with one decimal: stop 28311 ns is 28.3, p50 3693 ns 3.7" has_row wall swait '| 28.3 | 3.7 | 3.7 | yes |'
+check "no analysis: the stats' p50 (3576, the histogram's)" \
+	sh -c "grep -q '^completion,.*,29246,3576,3576,yes,\$' '$tmp/wall/matrix.csv'"
+check "... and the JSON says where it came from" \
+	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram 3576"
+check "... the clock and unit in the JSON" \
+	test "$(js wall '[.clock, .latency_unit] | join("|")')" = "wall|ns of wall-clock time"
+
+# The figure needs gnuplot: without it the tables are written, exit 1.
+copy nognuplot
+rc=0
+PATH=/nonexistent "$PWD/$report" matrix "$tmp/nognuplot" >/dev/null 2>"$tmp/nognuplot.err" || rc=$?
+check "no gnuplot: exit 1, says so" sh -c "[ $rc = 1 ] && grep -q '^report matrix: cannot run gnuplot' '$tmp/nognuplot.err'"
+check "... the tables are written all the same, no figure, no temporary" \
+	sh -c "cmp -s '$ref/matrix.csv' '$tmp/nognuplot/matrix.csv' && [ -s '$tmp/nognuplot/matrix.json' ] && [ ! -e '$tmp/nognuplot/matrix.png' ] && [ -z \"\$(find '$tmp/nognuplot' -name '*.tmp')\" ]"
+
+# Refusals: nothing written.
+mkdir -p "$tmp/empty/notavariant"
+run empty
+check "a folder without variants: exit 2, says so, writes nothing" \
+	sh -c "[ $rc = 2 ] && grep -q 'no variant in' '$tmp/empty.err' && [ -z \"\$(ls '$tmp/empty' | grep -v notavariant)\" ]"
+rc=0; $report matrix >"$tmp/usage" 2>&1 || rc=$?
+check "no folder: usage, exit 2" sh -c "[ $rc = 2 ] && grep -q '^usage: report matrix DIR' '$tmp/usage'"
+rc=0; $report matrix "$tmp/nowhere" >/dev/null 2>&1 || rc=$?
+check "a folder that does not exist: exit 2" is_rc 2
+done_testing
