@@ -255,7 +255,7 @@ const char *latency_unit(const char *clock)
 	return clock_is_icount(clock) ? "instructions (icount)" : "ns of wall-clock time";
 }
 
-const char *plots_dir(void)
+const char *repo_dir(void)
 {
 	static char dir[PATH_MAX];
 	char self[PATH_MAX];
@@ -267,9 +267,49 @@ const char *plots_dir(void)
 	if (n < 0)
 		return NULL;
 	self[n] = '\0';
-	/* .../bench/bin/report -> .../bench/report/plots */
-	snprintf(dir, sizeof(dir), "%s/../report/plots", dirname(self));
+	/* .../bench/bin/report -> ... */
+	snprintf(dir, sizeof(dir), "%s/../..", dirname(self));
 	return dir;
+}
+
+const char *plots_dir(void)
+{
+	static char dir[PATH_MAX];
+	const char *root = repo_dir();
+
+	if (*dir)
+		return dir;
+	if (!root)
+		return NULL;
+	snprintf(dir, sizeof(dir), "%s/bench/report/plots", root);
+	return dir;
+}
+
+int out_copy(const char *cmd, const char *from, const char *to)
+{
+	char buf[65536];
+	struct out o;
+	size_t n;
+	FILE *in = fopen(from, "r");
+
+	if (!in) {
+		report_err(cmd, "cannot read %s: %s", from, strerror(errno));
+		return -1;
+	}
+	if (!out_open(&o, cmd, to)) {
+		fclose(in);
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		fwrite(buf, 1, n, o.f);
+	if (ferror(in)) {
+		report_err(cmd, "reading %s failed", from);
+		fclose(in);
+		out_abort(&o);
+		return -1;
+	}
+	fclose(in);
+	return out_commit(&o, cmd);
 }
 
 char *gp_quote_safe(const char *s)

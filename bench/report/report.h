@@ -27,6 +27,9 @@ struct report_cmd {
 
 /* The subcommands, in report.c. */
 int cmd_targets(int argc, char **argv);
+int cmd_kernels(int argc, char **argv);
+int cmd_kernels_doc(int argc, char **argv);
+int cmd_scaling(int argc, char **argv);
 
 /* "report CMD: " + message + newline on stderr. */
 void report_err(const char *cmd, const char *fmt, ...)
@@ -102,6 +105,15 @@ static inline bool clock_is_icount(const char *clock)
 
 /* The unit of a latency under CLOCK, for a sentence or a column head. */
 const char *latency_unit(const char *clock);
+
+/* A copy of FROM at TO, written through out_open(); -1 with a message (as CMD). */
+int out_copy(const char *cmd, const char *from, const char *to);
+
+/*
+ * The source tree the program was built in (bench/bin/report's
+ * grandparent), or NULL when it cannot tell.
+ */
+const char *repo_dir(void);
 
 /*
  * The gnuplot programs: static scripts in bench/report/plots/, found from

@@ -59,7 +59,7 @@ bool kv_number(const char *path, const char *key, double *out)
 	return kv_get(path, key, buf, sizeof(buf)) && to_number(buf, out);
 }
 
-static char *slurp(const char *path)
+char *file_read(const char *path)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -80,6 +80,26 @@ static char *slurp(const char *path)
 	return text;
 }
 
+bool file_get(const char *path, char *buf, size_t len)
+{
+	char *text = file_read(path);
+	size_t n;
+	bool fits;
+
+	if (!text)
+		return false;
+	n = strlen(text);
+	while (n && text[n - 1] == '\n')
+		n--;
+	fits = n < len;
+	if (fits) {
+		memcpy(buf, text, n);
+		buf[n] = '\0';
+	}
+	free(text);
+	return fits;
+}
+
 /* Fields of one line, cut at commas (the line ends at '\n' or '\0'). */
 static size_t fields_of(const char *line)
 {
@@ -96,7 +116,7 @@ int csv_load(struct csv *c, const char *path)
 	char *p;
 
 	*c = (struct csv){ 0 };
-	c->text = slurp(path);
+	c->text = file_read(path);
 	if (!c->text)
 		return -1;
 	if (!*c->text)

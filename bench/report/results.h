@@ -21,6 +21,15 @@ bool kv_get(const char *path, const char *key, char *buf, size_t len);
 /* The same, as a number: false also when the value is not one. */
 bool kv_number(const char *path, const char *key, double *out);
 
+/* The text of PATH, allocated; NULL when it cannot be read. */
+char *file_read(const char *path);
+
+/*
+ * The text of PATH into buf, without its trailing newlines (a status
+ * file). false when the file is missing or its text does not fit.
+ */
+bool file_get(const char *path, char *buf, size_t len);
+
 struct csv {
 	size_t cols;		/* fields of the header */
 	size_t rows;		/* data rows, after the header */

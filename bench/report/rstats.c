@@ -93,3 +93,37 @@ double rs_rel_diff(double a, double b)
 		return NAN;
 	return fabs(b - a) / fabs(a);
 }
+
+double rs_ratio(double a, double b)
+{
+	if (isnan(a) || isnan(b) || !(b > 0))
+		return NAN;
+	return a / b;
+}
+
+size_t rs_extent(const double *v, size_t n, double *lo, double *hi)
+{
+	size_t i, k = 0;
+
+	*lo = *hi = NAN;
+	for (i = 0; i < n; i++) {
+		if (isnan(v[i]))
+			continue;
+		if (!k++ || v[i] < *lo)
+			*lo = v[i];
+		if (k == 1 || v[i] > *hi)
+			*hi = v[i];
+	}
+	return k;
+}
+
+int rs_against_shift(double ratio, double shift, double bound)
+{
+	double rel = rs_ratio(ratio, shift);
+
+	if (isnan(rel))
+		return 0;
+	if (rel < 1 - bound)
+		return -1;
+	return rel > 1 + bound;
+}

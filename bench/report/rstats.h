@@ -24,4 +24,21 @@ double rs_spearman(const double *x, const double *y, size_t n);
 /* |b - a| / a, NAN when a is 0. */
 double rs_rel_diff(double a, double b);
 
+/* a / b; NAN when either is NAN or b is not above 0 (no ratio to a nothing). */
+double rs_ratio(double a, double b);
+
+/*
+ * The smallest and largest of the values of v[0..n) that are not NAN
+ * into *lo and *hi (NAN both when there are none); returns how many.
+ */
+size_t rs_extent(const double *v, size_t n, double *lo, double *hi);
+
+/*
+ * Whether RATIO stands out from SHIFT, the median of the ratios it is one
+ * of: -1 when ratio / shift is below 1 - BOUND (it gains: less than the
+ * shift), 1 when above 1 + BOUND (it loses), 0 within, or when either is
+ * NAN or shift is not above 0.
+ */
+int rs_against_shift(double ratio, double shift, double bound);
+
 #endif /* WAITCMP_RSTATS_H */

@@ -72,6 +72,33 @@ static void test_rel_diff(void)
 	ok(isnan(rs_rel_diff(0, 1)), "against 0 there is no relative difference");
 }
 
+static void test_ratio(void)
+{
+	ok(near(rs_ratio(3, 2), 1.5), "ratio: 3 against 2 is 1.5");
+	ok(isnan(rs_ratio(3, 0)) && isnan(rs_ratio(3, -1)), "ratio: against 0 or less there is none");
+	ok(isnan(rs_ratio(NAN, 2)) && isnan(rs_ratio(2, NAN)), "ratio: a missing side gives none");
+}
+
+static void test_extent(void)
+{
+	double v[] = { 5, NAN, 2, 9, 3 }, lo, hi;
+
+	ok(rs_extent(v, 5, &lo, &hi) == 4 && near(lo, 2) && near(hi, 9),
+	   "extent: smallest 2 and largest 9 of 4 values, NAN skipped");
+	ok(rs_extent(v, 1, &lo, &hi) == 1 && near(lo, 5) && near(hi, 5), "extent: one value is both ends");
+	ok(rs_extent(v + 1, 1, &lo, &hi) == 0 && isnan(lo) && isnan(hi), "extent: no value, NAN ends");
+}
+
+static void test_against_shift(void)
+{
+	ok(rs_against_shift(0.97, 1, 0.02) == -1, "against the shift: 3 % below a shift of 1 gains");
+	ok(rs_against_shift(2.5, 2, 0.02) == 1, "against the shift: 2.5 on a shift of 2 (1.25x) loses");
+	ok(rs_against_shift(1.015, 1, 0.02) == 0 && rs_against_shift(0.985, 1, 0.02) == 0,
+	   "against the shift: within 2 % neither");
+	ok(rs_against_shift(1.5, 0, 0.02) == 0 && rs_against_shift(NAN, 1, 0.02) == 0,
+	   "against the shift: no shift or no ratio, neither");
+}
+
 static char *write_tmp(const char *text)
 {
 	char *path = strdup("/tmp/rstats-test.XXXXXX");
@@ -227,6 +254,9 @@ int main(void)
 	test_ranks();
 	test_spearman();
 	test_rel_diff();
+	test_ratio();
+	test_extent();
+	test_against_shift();
 	test_kv();
 	test_csv();
 	test_json();
