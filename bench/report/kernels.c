@@ -157,13 +157,6 @@ static const char *model_in_force(const char *env)
 	return "unknown";
 }
 
-static bool is_file(const char *path)
-{
-	struct stat st;
-
-	return !stat(path, &st) && S_ISREG(st.st_mode);
-}
-
 static bool nonempty_file(const char *path)
 {
 	struct stat st;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "results.h"
 
@@ -41,7 +42,7 @@ bool kv_get(const char *path, const char *key, char *buf, size_t len)
 	return found;
 }
 
-static bool to_number(const char *s, double *out)
+bool str_number(const char *s, double *out)
 {
 	char *end;
 
@@ -52,11 +53,18 @@ static bool to_number(const char *s, double *out)
 	return !errno && !*end;
 }
 
+bool is_file(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
 bool kv_number(const char *path, const char *key, double *out)
 {
 	char buf[64];
 
-	return kv_get(path, key, buf, sizeof(buf)) && to_number(buf, out);
+	return kv_get(path, key, buf, sizeof(buf)) && str_number(buf, out);
 }
 
 char *file_read(const char *path)
@@ -175,7 +183,7 @@ const char *csv_cell(const struct csv *c, size_t row, int col)
 
 bool csv_number(const struct csv *c, size_t row, int col, double *out)
 {
-	return to_number(csv_cell(c, row, col), out);
+	return str_number(csv_cell(c, row, col), out);
 }
 
 long csv_row(const struct csv *c, const char *key)

@@ -21,6 +21,12 @@ bool kv_get(const char *path, const char *key, char *buf, size_t len);
 /* The same, as a number: false also when the value is not one. */
 bool kv_number(const char *path, const char *key, double *out);
 
+/* S as a number (all of it); false when empty or not one. */
+bool str_number(const char *s, double *out);
+
+/* PATH is a regular file. */
+bool is_file(const char *path);
+
 /* The text of PATH, allocated; NULL when it cannot be read. */
 char *file_read(const char *path);
 

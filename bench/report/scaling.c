@@ -112,10 +112,9 @@ static int read_points(const char *dir)
 		qsort(files, nfiles, sizeof(*files), cmp_str);
 		for (f = 0; f < nfiles; f++) {
 			char *path = path_join(sub, files[f]);
-			struct stat st;
 			struct point *p;
 
-			if (stat(path, &st) || !S_ISREG(st.st_mode)) {
+			if (!is_file(path)) {
 				free(path);
 				continue;
 			}
@@ -191,9 +190,8 @@ static size_t series_of(struct series *s)
 static char *env_of(const char *dir)
 {
 	char *env = path_join(dir, "env");
-	struct stat st;
 
-	if (stat(env, &st) || !S_ISREG(st.st_mode)) {
+	if (!is_file(env)) {
 		free(env);
 		env = path_join(dir, "../env");
 	}
@@ -202,14 +200,9 @@ static char *env_of(const char *dir)
 
 static double number(const char *s)
 {
-	char *end;
 	double v;
 
-	if (!*s)
-		return NAN;
-	errno = 0;
-	v = strtod(s, &end);
-	return *end || errno ? NAN : v;
+	return str_number(s, &v) ? v : NAN;
 }
 
 /* Plain digits: what the shell counted as a sample count. */

@@ -110,6 +110,16 @@ static char *write_tmp(const char *text)
 	return path;
 }
 
+static void test_str_number(void)
+{
+	double v;
+
+	ok(str_number("3755", &v) && near(v, 3755) && str_number("1.5", &v) && near(v, 1.5),
+	   "str_number: whole and decimal");
+	ok(!str_number("", &v) && !str_number("n/a", &v) && !str_number("12x", &v),
+	   "str_number: empty, n/a and trailing text are no number");
+}
+
 static void test_kv(void)
 {
 	char *p = write_tmp("samples: 10\nsum: 3\nsum_ns: 4000\np50_ns: n/a\nkernel: 6.1.0 x\n");
@@ -147,6 +157,23 @@ static void test_csv(void)
 	unlink(bad);
 	free(p);
 	free(bad);
+}
+
+static void test_file_get(void)
+{
+	char *p = write_tmp("failed: preempt=full asked\n\n"), buf[64], *text;
+
+	ok(file_get(p, buf, sizeof(buf)) && !strcmp(buf, "failed: preempt=full asked"),
+	   "file_get: the text without its trailing newlines");
+	ok(!file_get(p, buf, 8), "file_get: a text too long for the buffer is not cut");
+	ok(!file_get("/nonexistent/x", buf, sizeof(buf)), "file_get: a missing file");
+	text = file_read(p);
+	ok(text && !strcmp(text, "failed: preempt=full asked\n\n"), "file_read: the whole text");
+	free(text);
+	ok(!file_read("/nonexistent/x"), "file_read: a missing file is NULL");
+	ok(is_file(p) && !is_file("/tmp") && !is_file("/nonexistent/x"), "is_file: a file, not a folder nor nothing");
+	unlink(p);
+	free(p);
 }
 
 /* What F holds, as a string (F is rewound and read whole). */
@@ -235,6 +262,38 @@ static void test_out(void)
 	rmdir(dir);
 }
 
+static void test_copy(void)
+{
+	char *from = write_tmp("a\xff figure\n"), *to = xasprintf("%s.copy", from), *tmp;
+	FILE *f;
+	char buf[32];
+	size_t n;
+
+	ok(!out_copy("test", from, to), "out_copy: copies");
+	f = fopen(to, "r");
+	n = f ? fread(buf, 1, sizeof(buf), f) : 0;
+	ok(n == 10 && !memcmp(buf, "a\xff figure\n", 10), "out_copy: byte for byte");
+	if (f)
+		fclose(f);
+	tmp = xasprintf("%s.tmp", to);
+	ok(access(tmp, F_OK), "out_copy: no temporary left");
+	ok(out_copy("test", "/nonexistent/x", to) == -1, "out_copy: a missing source is -1");
+	unlink(to);
+	unlink(from);
+	free(tmp);
+	free(to);
+	free(from);
+}
+
+static void test_dirs(void)
+{
+	char *want = repo_dir() ? xasprintf("%s/bench/report/plots", repo_dir()) : NULL;
+
+	ok(want && plots_dir() && !strcmp(plots_dir(), want),
+	   "plots_dir: bench/report/plots under repo_dir, the program's grandparent");
+	free(want);
+}
+
 static void test_fmt(void)
 {
 	char b[32];
@@ -257,10 +316,14 @@ int main(void)
 	test_ratio();
 	test_extent();
 	test_against_shift();
+	test_str_number();
 	test_kv();
 	test_csv();
 	test_json();
 	test_out();
+	test_file_get();
+	test_copy();
+	test_dirs();
 	test_fmt();
 	printf("1..%d\n", t);
 	return failed != 0;

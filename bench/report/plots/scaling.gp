@@ -27,11 +27,13 @@ set xlabel 'waiters'
 set grid
 set key top left font ',9'
 set ylabel unit
+# Without a point (no stats) the panels are left empty, titled.
+n = words(variants)
 set title "the waker's cost of one wake, p50"
-plot for [i=1:words(variants)] data index (i - 1) using 1:($2/1000) with linespoints lw 2 \
+if (n > 0) plot for [i=1:words(variants)] data index (i - 1) using 1:($2/1000) with linespoints lw 2 \
 	pt (isall(i) ? 7 : 6) ps (isall(i) ? 0.6 : 1.4) dt dash(i) lc rgb rgb(i) title name(i)
 set title 'wake-to-run latency of the waiters, p50'
 unset key
-plot for [i=1:words(variants)] data index (i - 1) using 1:($3/1000) with linespoints lw 2 \
+if (n > 0) plot for [i=1:words(variants)] data index (i - 1) using 1:($3/1000) with linespoints lw 2 \
 	pt (isall(i) ? 7 : 6) ps (isall(i) ? 0.6 : 1.4) dt dash(i) lc rgb rgb(i) title name(i)
 unset multiplot
