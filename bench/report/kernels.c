@@ -626,11 +626,6 @@ static int write_md(void)
 	return rc;
 }
 
-static void json_cell(struct json *j, const char *key, const char *s)
-{
-	json_auto(j, key, s);
-}
-
 static int write_json(void)
 {
 	char *path = path_join(run, "kernels.json"), b[256];
@@ -690,7 +685,7 @@ static int write_json(void)
 			json_object(&js, NULL);
 			json_str(&js, "kernel", kernels[i].label);
 			json_str(&js, "status", w->status);
-			json_cell(&js, "samples", w->samples);
+			json_auto(&js, "samples", w->samples);
 			json_num(&js, "p50_ns", number_of(w->p50, true));
 			json_num(&js, "p90_ns", number_of(w->p90, true));
 			json_num(&js, "p99_ns", number_of(w->p99, true));
@@ -702,10 +697,10 @@ static int write_json(void)
 				 rs_ratio(w->p50_ratio, shift_of(i)) : NAN);
 			json_num(&js, "wake_cost_p50_ns", number_of(w->wake_cost, true));
 			json_num(&js, "wake_cost_ratio", w->wake_cost_ratio);
-			json_cell(&js, "state", w->state);
-			json_cell(&js, "iowait", w->iowait);
-			json_cell(&js, "load", w->load);
-			json_cell(&js, "hung_task", w->hung);
+			json_auto(&js, "state", w->state);
+			json_auto(&js, "iowait", w->iowait);
+			json_auto(&js, "load", w->load);
+			json_auto(&js, "hung_task", w->hung);
 			json_num(&js, "stop_ns", number_of(w->stop, true));
 			if (*behaviour(b, sizeof(b), w))
 				json_bool(&js, "behaviour_differs", differs[i][j]);
