@@ -26,8 +26,8 @@ KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild)
 SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/run bench/sweep bench/matrix \
-	bench/lib.sh bench/common.sh bench/scaling bench/scaling-report \
-	bench/kernels bench/kernels-report bench/kernels-doc vm/build-kernel \
+	bench/lib.sh bench/common.sh bench/scaling \
+	bench/kernels vm/build-kernel \
 	bench/perf bench/perf-run bench/perf-report bench/targets \
 	tests/fixtures/make-fixtures \
 	tests/*.t tests/tap.sh tests/host/*.t tests/host/tap.sh tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
@@ -100,7 +100,7 @@ kernels:
 	scripts/deps build bench kernels
 	$(MAKE) _tools
 	bench/kernels $(if $(KERNELS),--kernels "$(KERNELS)") -- $(BENCH_OPTS)
-	bench/kernels-doc $(RESULTS)/latest-kernels docs/kernels.md
+	bench/bin/report kernels-doc $(RESULTS)/latest-kernels docs/kernels.md
 
 # Two kernels end to end (voluntary and RT): not part of make test.
 test-kernels: deps

@@ -49,11 +49,13 @@ check "the ratios are to the first kernel (1.00 for itself)" \
 	awk -F, '$1 == "generic-voluntary" && $11 != "1.00" { exit 1 }' "$run/kernels.csv"
 check "CDF per variant across kernels" test -s "$run/cdf/swait.svg"
 check "CDF panel figure" test -s "$run/latency-cdf-kernels.png"
+check "kernels.json: the kernels in order, the models in force, the one that did not run failed" \
+	sh -c "jq -e '[.kernels[].name] == [\"generic-voluntary\", \"rt\", \"bzImage\"] and .kernels[0].model_in_force == \"voluntary\" and .kernels[1].model_in_force == \"rt\" and .kernels[2].ok == false and .base_kernel == \"generic-voluntary\"' '$run/kernels.json' >/dev/null"
 check "the behaviour matrix across kernels says what differs" \
 	grep -Eq '^\*\*(No difference|[0-9]+ differences)' "$run/kernels.md"
 
 doc=$base/kernels.md
-check "bench/kernels-doc writes the page" bench/kernels-doc "$run" "$doc"
+check "report kernels-doc writes the page" bench/bin/report kernels-doc "$run" "$doc"
 check "no marker is left in the page" sh -c "! grep -q '@[A-Z]*@' '$doc'"
 check "the page's figure is next to it" test -s "$base/kernels-cdf.png"
 done_testing

@@ -135,16 +135,6 @@ static bool read_status(const char *dir, char *buf)
 	return true;
 }
 
-static bool is_file(const char *dir, const char *name)
-{
-	char *p = path_join(dir, name);
-	struct stat st;
-	bool r = !stat(p, &st) && S_ISREG(st.st_mode);
-
-	free(p);
-	return r;
-}
-
 /* DIR/NAME into v: false when it is not a variant's folder (no status). */
 static bool read_variant(const char *run, const char *name, struct variant *v)
 {
@@ -204,7 +194,7 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	get(d, "accounting", "state_sample_interval_ms", v->interval_ms);
 	get(d, "accounting", "blkio_ticks", v->blkio_ticks);
 	get(d, "accounting", "psi_io_some_us", v->psi_io_some_us);
-	share = rs_share(num(v->iowait_ticks), num(v->waited_ticks));
+	share = rs_ratio(num(v->iowait_ticks), num(v->waited_ticks));
 	if (!isnan(share))
 		snprintf(v->iowait_share, sizeof(v->iowait_share), "%.2f", share);
 	get(d, "matrix", "stop_ns", v->stop_ns);
@@ -213,7 +203,7 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	 * The latency: exact from the trace's analysis; runs from before the
 	 * matrix traced have the module's histogram (stats) only.
 	 */
-	lat = is_file(d, "analysis") ? "analysis" : "stats";
+	lat = is_file_in(d, "analysis") ? "analysis" : "stats";
 	snprintf(v->source, sizeof(v->source), "%s", lat);
 	get(d, lat, "p50_ns", v->p50_ns);
 	get(d, lat, "p99_ns", v->p99_ns);
@@ -401,7 +391,7 @@ static void write_json(FILE *f, const struct matrix *m)
 		jnum(&j, "uninterruptible_share", v->uninterruptible_share);
 		jnum(&j, "waited_ticks", v->waited_ticks);
 		jnum(&j, "iowait_ticks", v->iowait_ticks);
-		json_num(&j, "iowait_share", rs_share(num(v->iowait_ticks), num(v->waited_ticks)));
+		json_num(&j, "iowait_share", rs_ratio(num(v->iowait_ticks), num(v->waited_ticks)));
 		jnum(&j, "blkio_ticks", v->blkio_ticks);
 		jnum(&j, "psi_io_some_us", v->psi_io_some_us);
 		jnum(&j, "stop_ns", v->stop_ns);

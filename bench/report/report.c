@@ -25,6 +25,15 @@ static const struct report_cmd cmds[] = {
 	{ "guide", "DIR [OUT]",
 	  "docs/guide.md (or OUT) from docs/guide.md.in and the matrix run DIR, and the figure matrix.{png,svg} beside it",
 	  cmd_guide },
+	{ "kernels", "DIR",
+	  "join the per-kernel runs of a bench/kernels run: DIR/kernels.csv, kernels.md, kernels.json, cdf/ and latency-cdf-kernels.png/svg (exit 1 when a kernel failed or ran another preemption model than asked)",
+	  cmd_kernels },
+	{ "kernels-doc", "DIR OUT",
+	  "OUT (docs/kernels.md) from docs/kernels.md.in and the kernels report of DIR, its figure next to it as kernels-cdf.png",
+	  cmd_kernels_doc },
+	{ "scaling", "DIR",
+	  "a bench/run --mode scaling run: DIR/scaling.csv, scaling.json and scaling.png/svg",
+	  cmd_scaling },
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))

@@ -31,6 +31,9 @@ int cmd_html(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
 int cmd_guide(int argc, char **argv);
+int cmd_kernels(int argc, char **argv);
+int cmd_kernels_doc(int argc, char **argv);
+int cmd_scaling(int argc, char **argv);
 
 /* "report CMD: " + message + newline on stderr. */
 void report_err(const char *cmd, const char *fmt, ...)

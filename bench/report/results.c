@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "results.h"
 
@@ -52,6 +53,25 @@ bool str_number(const char *s, double *out)
 	return !errno && !*end;
 }
 
+bool is_file(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+bool is_file_in(const char *dir, const char *name)
+{
+	char *p;
+	bool r;
+
+	if (asprintf(&p, "%s/%s", dir, name) < 0)
+		abort();
+	r = is_file(p);
+	free(p);
+	return r;
+}
+
 bool kv_number(const char *path, const char *key, double *out)
 {
 	char buf[64];
@@ -78,6 +98,26 @@ char *file_text(const char *path)
 	fclose(f);
 	fclose(m);
 	return text;
+}
+
+bool file_get(const char *path, char *buf, size_t len)
+{
+	char *text = file_text(path);
+	size_t n;
+	bool fits;
+
+	if (!text)
+		return false;
+	n = strlen(text);
+	while (n && text[n - 1] == '\n')
+		n--;
+	fits = n < len;
+	if (fits) {
+		memcpy(buf, text, n);
+		buf[n] = '\0';
+	}
+	free(text);
+	return fits;
 }
 
 /* Fields of one line, cut at commas (the line ends at '\n' or '\0'). */

@@ -30,6 +30,17 @@ bool kv_number(const char *path, const char *key, double *out);
 /* The whole of PATH, allocated (the caller frees it); NULL when it cannot be read. */
 char *file_text(const char *path);
 
+/* PATH is a regular file. */
+bool is_file(const char *path);
+/* DIR/NAME is a regular file. */
+bool is_file_in(const char *dir, const char *name);
+
+/*
+ * The text of PATH into buf, without its trailing newlines (a status
+ * file). false when the file is missing or its text does not fit.
+ */
+bool file_get(const char *path, char *buf, size_t len);
+
 struct csv {
 	size_t cols;		/* fields of the header */
 	size_t rows;		/* data rows, after the header */

@@ -129,13 +129,6 @@ double rs_state_share(const char *counts, const char *state)
 	return in_state / n;
 }
 
-double rs_share(double part, double whole)
-{
-	if (isnan(part) || isnan(whole) || !(whole > 0))
-		return NAN;
-	return part / whole;
-}
-
 int rs_share_verdict(double share, double yes_min, double no_max)
 {
 	if (isnan(share))
@@ -145,4 +138,31 @@ int rs_share_verdict(double share, double yes_min, double no_max)
 	if (share <= no_max)
 		return 0;
 	return -1;
+}
+
+size_t rs_extent(const double *v, size_t n, double *lo, double *hi)
+{
+	size_t i, k = 0;
+
+	*lo = *hi = NAN;
+	for (i = 0; i < n; i++) {
+		if (isnan(v[i]))
+			continue;
+		if (!k++ || v[i] < *lo)
+			*lo = v[i];
+		if (k == 1 || v[i] > *hi)
+			*hi = v[i];
+	}
+	return k;
+}
+
+int rs_against_shift(double ratio, double shift, double bound)
+{
+	double rel = rs_ratio(ratio, shift);
+
+	if (isnan(rel))
+		return 0;
+	if (rel < 1 - bound)
+		return -1;
+	return rel > 1 + bound;
 }

@@ -38,13 +38,24 @@ double rs_ratio(double a, double b);
  */
 double rs_state_share(const char *counts, const char *state);
 
-/* PART / WHOLE, NAN when WHOLE is not above 0 or either is NAN. */
-double rs_share(double part, double whole);
-
 /*
  * A share read as a yes or a no: 1 (yes) when at least YES_MIN, 0 (no)
  * when at most NO_MAX, -1 (unclear) between them or when it is NAN.
  */
 int rs_share_verdict(double share, double yes_min, double no_max);
+
+/*
+ * The smallest and largest of the values of v[0..n) that are not NAN
+ * into *lo and *hi (NAN both when there are none); returns how many.
+ */
+size_t rs_extent(const double *v, size_t n, double *lo, double *hi);
+
+/*
+ * Whether RATIO stands out from SHIFT, the median of the ratios it is one
+ * of: -1 when ratio / shift is below 1 - BOUND (it gains: less than the
+ * shift), 1 when above 1 + BOUND (it loses), 0 within, or when either is
+ * NAN or shift is not above 0.
+ */
+int rs_against_shift(double ratio, double shift, double bound);
 
 #endif /* WAITCMP_RSTATS_H */

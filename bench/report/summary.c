@@ -112,16 +112,6 @@ struct run {
 	size_t n;
 };
 
-static bool is_file(const char *dir, const char *name)
-{
-	char *p = path_join(dir, name);
-	struct stat st;
-	bool r = !stat(p, &st) && S_ISREG(st.st_mode);
-
-	free(p);
-	return r;
-}
-
 /* The value of KEY in PATH, allocated; "" when missing. */
 static char *kv_dup(const char *path, const char *key)
 {
@@ -149,7 +139,7 @@ static char *reason_of(const char *dir)
 {
 	char *p = path_join(dir, "reason"), *s, *c;
 
-	if (!is_file(dir, "reason")) {
+	if (!is_file_in(dir, "reason")) {
 		free(p);
 		return NULL;
 	}
@@ -184,9 +174,9 @@ static void read_variant(struct variant *v)
 	     *acct = path_join(v->dir, "accounting"), *s;
 	size_t i;
 
-	v->row = is_file(v->dir, "status");
-	v->has_stats = is_file(v->dir, "stats");
-	v->has_cdf = is_file(v->dir, "cdf.dat");
+	v->row = is_file_in(v->dir, "status");
+	v->has_stats = is_file_in(v->dir, "stats");
+	v->has_cdf = is_file_in(v->dir, "cdf.dat");
 	v->reason = reason_of(v->dir);
 	v->family = kv_dup(stats, "family");
 	if (!*v->family) {	/* a run from before the module said */

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # bench/kernels without a VM: the kernel option refuses what it does not
-# know before anything runs, and bench/kernels-report joins per-kernel runs
-# (made up here) into one table, with ratios, differences and the check
-# that each kernel ran the model asked for. tests/kernels-e2e.t (make
+# know before anything runs, and bench/bin/report kernels joins per-kernel
+# runs (made up here) into one table, with ratios, differences, the check
+# that each kernel ran the model asked for and kernels.json; report
+# kernels-doc makes the page of one. tests/kernels-e2e.t (make
 # test-kernels) runs two real kernels end to end.
 # shellcheck disable=SC2016 # $N in single quotes is awk's
 set -eu
@@ -15,6 +16,7 @@ cd "$(dirname "$0")/../.."
 base=build/test-host-kernels
 rm -rf "$base"
 mkdir -p "$base"
+check "bench/bin/report builds" make -s -C bench bin/report
 
 # refused OPTIONS... MESSAGE: exit 2 with MESSAGE, and no results folder.
 refused() {
@@ -63,7 +65,7 @@ mkdir -p "$run"
 printf 'kernels: generic:voluntary rt\ndate_utc: 2026-01-01T00:00:00Z\nhost: test\nrun_args: \n' >"$run/env"
 CLOCK=icount fake_kernel generic-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
 CLOCK=icount fake_kernel rt default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
-check "the report joins two kernels" bench/kernels-report "$run"
+check "the report joins two kernels" bench/bin/report kernels "$run"
 rows=$(tail -n +2 "$run/kernels.csv" | wc -l)
 ok "$([ "$rows" = 8 ] && echo 0 || echo 1)" "a row per (kernel, variant): $rows of 8"
 check "ratios to the first kernel" \
@@ -80,6 +82,20 @@ check "... the survival (1 - F) on a log y, one x range, the sample count" \
 	sh -c "grep -q 'the share of wakes slower than x' '$run/latency-cdf-kernels.svg' && grep -q 'one range for every panel; y: log; [0-9]* wakes a curve' '$run/latency-cdf-kernels.svg'"
 check "... one legend: each kernel named once" \
 	test "$(grep -c '>generic-voluntary<' "$run/latency-cdf-kernels.svg")" = 1
+check "... and under icount a linear x axis in thousands of instructions" \
+	grep -q 'x: latency in thousands of instructions, icount, linear' "$run/latency-cdf-kernels.svg"
+check "no temporary file left" sh -c "! find '$run' -name '*.tmp' | grep -q ."
+j=$run/kernels.json
+# jqe FILTER FILE: FILTER is true of FILE.
+jqe() { jq -e "$1" "$2" >/dev/null; }
+check "kernels.json is valid JSON, schema waitcmp-kernels/1, clock icount, its unit" \
+	jqe '.schema == "waitcmp-kernels/1" and .clock == "icount" and .latency_unit == "instructions (icount)"' "$j"
+check "kernels.json: the kernels in order, the first the base, each with its model" \
+	jqe '[.kernels[].name] == ["generic-voluntary", "rt"] and .base_kernel == "generic-voluntary" and [.kernels[].model_in_force] == ["voluntary", "rt"]' "$j"
+check "kernels.json: rt's kernel-wide shift 2, completion loses, none gains; the base has no shift" \
+	jqe '.kernels[1].p50_shift == 2 and .kernels[1].lose == ["completion"] and .kernels[1].gain == [] and .kernels[0].p50_shift == null' "$j"
+check "kernels.json: a variant's figures per kernel, in ns, with their ratios and the behaviour" \
+	jqe '.variants[3].name == "completion" and .variants[3].kernels[1].p50_ns == 200000 and .variants[3].kernels[1].p50_ratio == 5 and .variants[3].kernels[1].p50_ratio_to_shift == 2.5 and .variants[3].kernels[1].wake_cost_p50_ns == 20000 and .variants[3].kernels[1].wake_cost_ratio == 5 and .variants[3].kernels[1].state == "D" and .variants[3].kernels[1].stop_ns == 50' "$j"
 
 run=$base/differ
 mkdir -p "$run"
@@ -88,7 +104,7 @@ fake_kernel generic-full full "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "
 # A variant that ran without a sample (its summary says n/a).
 sed -i 's|^swait,ok,1000,.*|swait,ok,0,n/a,n/a,n/a,n/a|' "$run/generic-full/sweep/summary.csv"
 rc=0
-bench/kernels-report "$run" || rc=$?
+bench/bin/report kernels "$run" || rc=$?
 ok "$([ "$rc" = 1 ] && echo 0 || echo 1)" "a kernel that ran another model than asked fails the report"
 check "and says which" grep -qx 'failed: preempt=full asked, voluntary in force' "$run/generic-full/status"
 check "a behaviour that differs is in bold" grep -q '| \*\*S · iowait no · load yes · hung yes\*\* |' "$run/kernels.md"
@@ -99,19 +115,51 @@ check "... shows - in the latency table" grep -q '^| swait | 20.0 / 80.0 (1.00×
 check "... and is not said to gain" sh -c "! grep -q 'gain: swait' '$run/kernels.md'"
 check "one wall-clock run calls no gain or loss" \
 	sh -c "grep -q '^Not called on this run: on the wall clock' '$run/kernels.md' && ! grep -q 'kernel-wide p50 shift [0-9]' '$run/kernels.md'"
+check "... nor does its kernels.json (no shift), which says the clock" \
+	jqe '.clock == "wall" and .latency_unit == "ns of wall-clock time" and .kernels[1].p50_shift == null' "$run/kernels.json"
+check "kernels.json: the failed kernel, the behaviour that differs, the sample-less variant" \
+	jqe '.kernels[1].ok == false and .kernels[1].status == "failed: preempt=full asked, voluntary in force" and .behaviour_differences == 1 and .variants[1].kernels[1].behaviour_differs == true and .variants[1].kernels[1].p50_ns == null and .variants[1].kernels[1].samples == 0' "$run/kernels.json"
+check "the wall-clock figures are on a log x axis, in µs" \
+	sh -c "grep -q 'latency (µs, wall-clock, log)' '$run/cdf/swait.svg' && grep -q 'x: latency in µs, wall-clock, log' '$run/latency-cdf-kernels.svg'"
+
+rc=0
+bench/bin/report kernels "$base" 2>"$base/nolist.err" || rc=$?
+check "a folder without kernels.list: exit 2, says so, writes nothing" \
+	sh -c "[ $rc = 2 ] && grep -q 'report kernels: no .*kernels.list' '$base/nolist.err' && [ ! -e '$base/kernels.csv' ]"
+rc=0
+bench/bin/report kernels >/dev/null 2>&1 || rc=$?
+check "report kernels without a folder: exit 2" test "$rc" = 2
 
 check "the waker's wake cost per kernel, with its ratio to the first" \
 	grep -q '^| completion | 4000 (1.00×) | 20000 (5.00×) |' "$base/agree/kernels.md"
-check "kernels-doc refuses a folder without a report" sh -c '! bench/kernels-doc "$1" "$2/x.md" 2>/dev/null' _ "$base" "$base"
-check "kernels-doc writes a page from the report" bench/kernels-doc "$base/agree" "$base/kernels.md"
+rc=0
+bench/bin/report kernels-doc "$base" "$base/x.md" 2>/dev/null || rc=$?
+check "kernels-doc refuses a folder without a report: exit 2, nothing written" \
+	sh -c "[ $rc = 2 ] && [ ! -e '$base/x.md' ]"
+printf 'no markers\n' >"$base/bad.md.in"
+rc=0
+WAITCMP_KERNELS_TEMPLATE=$base/bad.md.in bench/bin/report kernels-doc "$base/agree" "$base/x.md" 2>/dev/null || rc=$?
+check "kernels-doc refuses a template without its markers: exit 2, nothing written" \
+	sh -c "[ $rc = 2 ] && [ ! -e '$base/x.md' ]"
+rc=0
+bench/bin/report kernels-doc "$base/agree" 2>/dev/null || rc=$?
+check "kernels-doc without OUT: usage, exit 2" test "$rc" = 2
+check "kernels-doc writes a page from the report" bench/bin/report kernels-doc "$base/agree" "$base/kernels.md"
 check "no marker left" sh -c "! grep -q '@[A-Z]*@' '$base/kernels.md'"
+check "the page says what generated it, from which run" \
+	grep -qxF '<!-- Generated by bench/bin/report kernels-doc from docs/kernels.md.in and agree: edit the template, not this file. -->' "$base/kernels.md"
+check "the report's headings one level down, its figure under the docs name" \
+	sh -c "grep -q '^### Latency\$' '$base/kernels.md' && grep -qF '](kernels-cdf.png)' '$base/kernels.md' && ! grep -q 'latency-cdf-kernels.svg' '$base/kernels.md'"
+check "the template's text is kept" grep -q '^## What changes between the models$' "$base/kernels.md"
 # make kernels passes results/latest-kernels, a link to the run folder.
 printf 'accelerator: tcg\ncpus: 1\nclock: icount\nwakeup_preemption: off\n' >>"$base/agree/generic-voluntary/sweep/env"
 ln -sfn agree "$base/latest-kernels"
-check "kernels-doc through a link to the run folder" bench/kernels-doc "$base/latest-kernels" "$base/linked.md"
+check "kernels-doc through a link to the run folder" bench/bin/report kernels-doc "$base/latest-kernels" "$base/linked.md"
 check "... reads the first kernel's env inside it (accelerator, CPUs, clock)" \
 	grep -qF -- '- **Where:** a QEMU guest (accelerator: `tcg`), 1 CPUs' "$base/linked.md"
 check "... says the clock" grep -qF -- '- **Clock:** `icount`, CFS wakeup preemption `off`' "$base/linked.md"
 check "... and names the folder, not the link" grep -qF -- '- **Run folder:** `agree`' "$base/linked.md"
-check "the figure is copied next to the page" test -s "$base/kernels-cdf.png"
+check "the figure is copied next to the page" cmp -s "$base/agree/latency-cdf-kernels.png" "$base/kernels-cdf.png"
+check "... and the repeat command names the kernels, not the defaults" \
+	grep -qF 'Repeat it with `make kernels KERNELS="generic:voluntary rt"`.' "$base/linked.md"
 done_testing

@@ -104,15 +104,32 @@ static void test_str_number(void)
 
 static void test_share(void)
 {
-	ok(near(rs_share(18, 200), 0.09), "share: 18 iowait ticks of 200 waited is 0.09");
-	ok(isnan(rs_share(1, 0)), "share: of nothing waited there is no share");
-	ok(isnan(rs_share(NAN, 200)), "share: a missing part gives no share");
 	ok(rs_share_verdict(0.5, 0.5, 0.1) == 1, "share verdict: exactly half is yes");
 	ok(rs_share_verdict(1, 0.5, 0.1) == 1, "share verdict: all is yes");
 	ok(rs_share_verdict(0.1, 0.5, 0.1) == 0, "share verdict: exactly a tenth is no");
 	ok(rs_share_verdict(0, 0.5, 0.1) == 0, "share verdict: none is no");
 	ok(rs_share_verdict(0.3, 0.5, 0.1) == -1, "share verdict: between a tenth and half is unclear");
 	ok(rs_share_verdict(NAN, 0.5, 0.1) == -1, "share verdict: no share is unclear");
+}
+
+static void test_extent(void)
+{
+	double v[] = { 5, NAN, 2, 9, 3 }, lo, hi;
+
+	ok(rs_extent(v, 5, &lo, &hi) == 4 && near(lo, 2) && near(hi, 9),
+	   "extent: smallest 2 and largest 9 of 4 values, NAN skipped");
+	ok(rs_extent(v, 1, &lo, &hi) == 1 && near(lo, 5) && near(hi, 5), "extent: one value is both ends");
+	ok(rs_extent(v + 1, 1, &lo, &hi) == 0 && isnan(lo) && isnan(hi), "extent: no value, NAN ends");
+}
+
+static void test_against_shift(void)
+{
+	ok(rs_against_shift(0.97, 1, 0.02) == -1, "against the shift: 3 % below a shift of 1 gains");
+	ok(rs_against_shift(2.5, 2, 0.02) == 1, "against the shift: 2.5 on a shift of 2 (1.25x) loses");
+	ok(rs_against_shift(1.015, 1, 0.02) == 0 && rs_against_shift(0.985, 1, 0.02) == 0,
+	   "against the shift: within 2 % neither");
+	ok(rs_against_shift(1.5, 0, 0.02) == 0 && rs_against_shift(NAN, 1, 0.02) == 0,
+	   "against the shift: no shift or no ratio, neither");
 }
 
 static char *write_tmp(const char *text)
@@ -174,6 +191,23 @@ static void test_csv(void)
 	unlink(bad);
 	free(p);
 	free(bad);
+}
+
+static void test_file_get(void)
+{
+	char *p = write_tmp("failed: preempt=full asked\n\n"), buf[64], *text;
+
+	ok(file_get(p, buf, sizeof(buf)) && !strcmp(buf, "failed: preempt=full asked"),
+	   "file_get: the text without its trailing newlines");
+	ok(!file_get(p, buf, 8), "file_get: a text too long for the buffer is not cut");
+	ok(!file_get("/nonexistent/x", buf, sizeof(buf)), "file_get: a missing file");
+	text = file_text(p);
+	ok(text && !strcmp(text, "failed: preempt=full asked\n\n"), "file_text: the whole text");
+	free(text);
+	ok(!file_text("/nonexistent/x"), "file_text: a missing file is NULL");
+	ok(is_file(p) && !is_file("/tmp") && !is_file("/nonexistent/x"), "is_file: a file, not a folder nor nothing");
+	unlink(p);
+	free(p);
 }
 
 /* What F holds, as a string (F is rewound and read whole). */
@@ -338,11 +372,14 @@ int main(void)
 	test_state_share();
 	test_str_number();
 	test_share();
+	test_extent();
+	test_against_shift();
 	test_kv();
 	test_file_text();
 	test_csv();
 	test_json();
 	test_out();
+	test_file_get();
 	test_copy();
 	test_tree();
 	test_fmt();

@@ -198,22 +198,6 @@ if command -v gnuplot >/dev/null; then
 	check "no temporary data file left" test ! -e "$run/.latency-p50.dat"
 	check "plot/latency-p50.dat: the p50 bars' data, each ok variant's p50, sorted" \
 		sh -c "[ \"\$(grep -v '^#' '$run/plot/latency-p50.dat' | awk '{ print \$2 }' | tr '\n' ' ')\" = \"\$(grep -v '^#' '$run/plot/latency-p50.dat' | sort -n | awk '{ print \$2 }' | tr '\n' ' ')\" ] && [ \$(grep -vc '^#' '$run/plot/latency-p50.dat') = 2 ] && grep -qx '$(stat "$a" p50_ns) wait_on_bit' '$run/plot/latency-p50.dat'"
-	# bench/scaling-report: a made-up scaling run under icount.
-	sc=$run/scaling-run
-	for v in swait wait_event; do
-		mkdir -p "$sc/$v"
-		for w in 1 2 4; do
-			for a in 0 1; do
-				printf '%s\n' "variant: $v" "wake_all: $a" "waiters: $w" "samples: $((100 * w))" \
-					"woken_per_wake: 1.00" "wake_cost_p50_ns: $((700 * w))" "wake_cost_mean_ns: 700" \
-					"p50_ns: 6400" "p99_ns: 6500" >"$sc/$v/w$w-all$a.stats"
-			done
-		done
-	done
-	printf 'kernel: 6.1.0-test\naccelerator: tcg\nclock: icount\n' >"$sc/env"
-	check "bench/scaling-report succeeds" bench/scaling-report "$sc"
-	check "scaling.svg: instructions under icount, never µs; the kernel and the samples a point" \
-		sh -c "grep -q 'thousands of instructions, icount' '$sc/scaling.svg' && ! grep -q 'µs' '$sc/scaling.svg' && grep -q 'kernel 6.1.0-test, tcg, clock icount' '$sc/scaling.svg' && grep -q '100 to 400 samples a point' '$sc/scaling.svg'"
 else
 	echo "# gnuplot not installed: the plots' labels are not checked"
 fi
