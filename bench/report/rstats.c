@@ -252,7 +252,7 @@ long rs_hist_percentile(const double *count, size_t n, double over, double p)
 		total += count[i];
 	if (total - over <= 0)
 		return -2;
-	/* Rounded up (as bench/perf-report's awk did: + 0.999999, then down). */
+	/* Rounded up, as int(x + 0.999999): what the performance report always did. */
 	rank = floor(total * p / 100 + 0.999999);
 	for (i = 0; i < n; i++) {
 		s += count[i];
