@@ -1439,11 +1439,18 @@ struct boot {
 	double cpus, f50, fr, h50, hr, hc;
 };
 
+/* By CPU count; two boots of one count (the main boot's and an smpN one) by their figures. */
 static int cmp_boot(const void *a, const void *b)
 {
 	const struct boot *x = a, *y = b;
+	const double kx[] = { x->cpus, x->f50, x->fr, x->h50, x->hr },
+		     ky[] = { y->cpus, y->f50, y->fr, y->h50, y->hr };
+	size_t i;
 
-	return x->cpus < y->cpus ? -1 : x->cpus > y->cpus;
+	for (i = 0; i < sizeof(kx) / sizeof(kx[0]); i++)
+		if (kx[i] != ky[i])
+			return kx[i] < ky[i] ? -1 : 1;
+	return 0;
 }
 
 /* The median of KEY over the harness's unbound back-to-back runs kept in DIR (harness-unbound-rN), or NAN. */
