@@ -114,18 +114,9 @@ static const char *in_dir(const char *name)
 /* The whole of a small file without its trailing newlines; NULL when it cannot be read. */
 static char *read_text(const char *path)
 {
-	char *text = NULL;
-	size_t len = 0, n;
-	FILE *f = fopen(path, "r"), *m;
-	char buf[4096];
+	char *text = file_text(path);
+	size_t len = text ? strlen(text) : 0;
 
-	if (!f)
-		return NULL;
-	m = open_memstream(&text, &len);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		fwrite(buf, 1, n, m);
-	fclose(f);
-	fclose(m);
 	while (len && text[len - 1] == '\n')
 		text[--len] = '\0';
 	return text;
@@ -1186,13 +1177,6 @@ static struct series *find_series(struct series *s, size_t n, const char *v, int
 	return NULL;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 static void waiters_figure(FILE *o, struct series *s, size_t ns, const char *unit_label)
 {
 	/* The grey line: proportional to the waiters, through the cheapest point at the fewest waiters. */
@@ -1322,7 +1306,7 @@ static void waiters_section(FILE *o)
 			counts[nc++] = w;
 	}
 	/* The waiter counts, each once, ascending. */
-	qsort(counts, nc, sizeof(counts[0]), cmp_double);
+	rs_sort(counts, nc);
 	fprintf(o, "In the main boot (%s CPUs), after the other phases, `bench/scaling` loads each variant with ", P.cpus);
 	for (i = 0; i < nc; i++)
 		if (!i || counts[i] != counts[i - 1])

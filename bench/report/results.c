@@ -59,7 +59,7 @@ bool kv_number(const char *path, const char *key, double *out)
 	return kv_get(path, key, buf, sizeof(buf)) && to_number(buf, out);
 }
 
-static char *slurp(const char *path)
+char *file_text(const char *path)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -96,7 +96,7 @@ int csv_load(struct csv *c, const char *path)
 	char *p;
 
 	*c = (struct csv){ 0 };
-	c->text = slurp(path);
+	c->text = file_text(path);
 	if (!c->text)
 		return -1;
 	if (!*c->text)

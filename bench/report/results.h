@@ -21,6 +21,9 @@ bool kv_get(const char *path, const char *key, char *buf, size_t len);
 /* The same, as a number: false also when the value is not one. */
 bool kv_number(const char *path, const char *key, double *out);
 
+/* The whole of the file PATH, allocated; NULL when it cannot be read. */
+char *file_text(const char *path);
+
 struct csv {
 	size_t cols;		/* fields of the header */
 	size_t rows;		/* data rows, after the header */

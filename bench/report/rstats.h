@@ -9,6 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* v[0..n) in ascending order. */
+void rs_sort(double *v, size_t n);
+
 /* The median of v[0..n) (sorts v); the mean of the two middles for even n. NAN for n == 0. */
 double rs_median(double *v, size_t n);
 

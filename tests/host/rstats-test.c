@@ -72,6 +72,15 @@ static void test_rel_diff(void)
 	ok(isnan(rs_rel_diff(0, 1)), "against 0 there is no relative difference");
 }
 
+static void test_sort(void)
+{
+	double v[] = { 64, 1, 8, 2, 1 };
+
+	rs_sort(v, 5);
+	ok(near(v[0], 1) && near(v[1], 1) && near(v[2], 2) && near(v[3], 8) && near(v[4], 64),
+	   "sort: 64 1 8 2 1 ascending");
+}
+
 static void test_range(void)
 {
 	double v[] = { 3, 9, 1, 5 };
@@ -205,7 +214,7 @@ static char *write_tmp(const char *text)
 static void test_kv(void)
 {
 	char *p = write_tmp("samples: 10\nsum: 3\nsum_ns: 4000\np50_ns: n/a\nkernel: 6.1.0 x\n");
-	char buf[32];
+	char buf[32], *text;
 	double v;
 
 	ok(kv_number(p, "sum_ns", &v) && near(v, 4000), "kv: sum_ns, not sum (a key is a whole word)");
@@ -214,6 +223,11 @@ static void test_kv(void)
 	ok(!kv_get(p, "missing", buf, sizeof(buf)), "kv: a missing key");
 	ok(!kv_get(p, "kernel", buf, 4), "kv: a value too long for the buffer is not cut");
 	ok(!kv_get("/nonexistent/x", "a", buf, sizeof(buf)), "kv: a missing file");
+	text = file_text(p);
+	ok(text && !strncmp(text, "samples: 10\n", 12) && text[strlen(text) - 1] == '\n',
+	   "file_text: the whole file, its last newline too");
+	free(text);
+	ok(!file_text("/nonexistent/x"), "file_text: a missing file is NULL");
 	unlink(p);
 	free(p);
 }
@@ -346,6 +360,7 @@ int main(void)
 	test_ranks();
 	test_spearman();
 	test_rel_diff();
+	test_sort();
 	test_range();
 	test_ratio();
 	test_judge();
