@@ -821,7 +821,7 @@ static void peers_section(FILE *o)
 			json_object(&P.j, NULL);
 			json_str(&P.j, "mode", modes[m]);
 			json_str(&P.j, "placement", pls[k]);
-			json_num(&P.j, "usecs_per_op_us", per_op);
+			json_num(&P.j, "per_op_us", per_op);
 			json_num(&P.j, "ops_per_s", to_num(ops));
 			json_num(&P.j, "floor_rate_ratio", rs_ratio(fr, to_num(ops)));
 			json_end(&P.j);
