@@ -28,7 +28,7 @@ SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
 	bench/run bench/sweep bench/matrix \
 	bench/lib.sh bench/common.sh bench/scaling \
 	bench/kernels vm/build-kernel \
-	bench/perf bench/perf-run bench/perf-report bench/targets \
+	bench/perf bench/perf-run bench/targets \
 	tests/fixtures/make-fixtures \
 	tests/*.t tests/tap.sh tests/host/*.t tests/host/tap.sh tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
 	tests/reliability/run tests/reliability/run-host tests/reliability/stress-sweep \

@@ -10,6 +10,9 @@
 #include "report.h"
 
 static const struct report_cmd cmds[] = {
+	{ "perf", "DIR [--doc FILE]",
+	  "the performance report of a bench/perf-run folder: DIR/perf.md, DIR/perf.json and the figures performance-{waiters,cpus}.{png,svg}; --doc FILE: the page copied to FILE, the figures beside it",
+	  cmd_perf },
 	{ "targets", "DIR",
 	  "the deterministic mode's targets from the runs bench/targets made in DIR (markdown on stdout; exit 1 when one is missed)",
 	  cmd_targets },

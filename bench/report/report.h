@@ -26,6 +26,7 @@ struct report_cmd {
 };
 
 /* The subcommands, in report.c. */
+int cmd_perf(int argc, char **argv);
 int cmd_targets(int argc, char **argv);
 int cmd_html(int argc, char **argv);
 int cmd_summary(int argc, char **argv);

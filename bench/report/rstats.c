@@ -15,11 +15,17 @@ static int cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+void rs_sort(double *v, size_t n)
+{
+	if (n)
+		qsort(v, n, sizeof(*v), cmp_double);
+}
+
 double rs_median(double *v, size_t n)
 {
 	if (!n)
 		return NAN;
-	qsort(v, n, sizeof(*v), cmp_double);
+	rs_sort(v, n);
 	if (n % 2)
 		return v[n / 2];
 	return (v[n / 2 - 1] + v[n / 2]) / 2;
@@ -94,6 +100,18 @@ double rs_rel_diff(double a, double b)
 	return fabs(b - a) / fabs(a);
 }
 
+struct rs_range rs_range(double *v, size_t n)
+{
+	struct rs_range r = { NAN, NAN, NAN, n };
+
+	if (!n)
+		return r;
+	r.median = rs_median(v, n);	/* sorts v */
+	r.min = v[0];
+	r.max = v[n - 1];
+	return r;
+}
+
 double rs_ratio(double a, double b)
 {
 	if (isnan(a) || isnan(b) || !(b > 0))
@@ -165,4 +183,153 @@ int rs_against_shift(double ratio, double shift, double bound)
 	if (rel < 1 - bound)
 		return -1;
 	return rel > 1 + bound;
+}
+
+struct rs_range rs_ratio_range(const double *num, const double *den, size_t n)
+{
+	double *v = calloc(n ? n : 1, sizeof(*v));
+	struct rs_range r;
+	size_t i, k = 0;
+
+	if (!v)
+		abort();
+	for (i = 0; i < n; i++)
+		if (den[i] > 0 && !isnan(num[i]))
+			v[k++] = num[i] / den[i];
+	r = rs_range(v, k);
+	free(v);
+	return r;
+}
+
+double rs_per_event_diff(double rate_a, double rate_b, double per)
+{
+	if (!(rate_a > 0) || !(rate_b > 0))
+		return NAN;
+	return per / rate_a - per / rate_b;
+}
+
+int rs_meets(double v, bool le, double bound)
+{
+	if (isnan(v))
+		return -1;
+	return le ? v <= bound : v >= bound;
+}
+
+enum rs_judgement rs_judge(double median, double lo, double hi, bool le,
+			   double bound)
+{
+	int m = rs_meets(median, le, bound);
+
+	if (m < 0)
+		return RS_UNMEASURED;
+	if (rs_meets(lo, le, bound) != rs_meets(hi, le, bound))
+		return m ? RS_MET_SPLIT : RS_MISSED_SPLIT;
+	return m ? RS_MET_ALL : RS_MISSED_ALL;
+}
+
+double rs_loglog_slope(const double *x, const double *y, size_t n)
+{
+	double sx = 0, sy = 0, sxx = 0, sxy = 0, k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		double a, b;
+
+		if (!(x[i] > 0) || !(y[i] > 0))
+			continue;
+		a = log(x[i]);
+		b = log(y[i]);
+		k++;
+		sx += a;
+		sy += b;
+		sxx += a * a;
+		sxy += a * b;
+	}
+	if (k < 2 || k * sxx == sx * sx)
+		return NAN;
+	return (k * sxy - sx * sy) / (k * sxx - sx * sx);
+}
+
+double rs_per_doubling(double slope)
+{
+	return exp(slope * log(2));
+}
+
+enum rs_trend rs_trend_of(double slope, double ratio)
+{
+	if (isnan(slope) || (slope > -0.2 && slope < 0.2))
+		return RS_FLAT;
+	if (slope < 0 && ratio < 1)
+		return RS_FALLS;
+	if (slope < 0 || ratio < 1)
+		return RS_VARIES;
+	return RS_GROWS;
+}
+
+enum rs_pace rs_pace_of(double slope)
+{
+	if (slope < 0.8)
+		return RS_SUBLINEAR;
+	return slope <= 1.2 ? RS_LINEAR : RS_SUPERLINEAR;
+}
+
+const char *rs_pace_words(enum rs_pace pace)
+{
+	switch (pace) {
+	case RS_SUBLINEAR:
+		return "less than linearly";
+	case RS_LINEAR:
+		return "about linearly";
+	default:
+		return "faster than linearly";
+	}
+}
+
+struct rs_growth rs_growth(const double *x, const double *y, size_t n)
+{
+	struct rs_growth g = { .trend = RS_UNTOLD, .slope = NAN, .ratio = NAN,
+			       .first = NAN, .last = NAN, .lo = NAN, .hi = NAN };
+	size_t i;
+
+	if (n < 2 || !(y[0] > 0))
+		return g;
+	g.first = g.lo = g.hi = y[0];
+	g.last = y[n - 1];
+	for (i = 1; i < n; i++) {
+		if (y[i] < g.lo)
+			g.lo = y[i];
+		if (y[i] > g.hi)
+			g.hi = y[i];
+	}
+	g.slope = rs_loglog_slope(x, y, n);
+	g.ratio = g.last / g.first;
+	g.trend = rs_trend_of(g.slope, g.ratio);
+	g.pace = rs_pace_of(g.slope);
+	return g;
+}
+
+int rs_direction(double first, double last)
+{
+	if (isnan(first) || isnan(last))
+		return 0;
+	return last >= first ? 1 : -1;
+}
+
+long rs_hist_percentile(const double *count, size_t n, double over, double p)
+{
+	double total = over, rank, s = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		total += count[i];
+	if (total - over <= 0)
+		return -2;
+	/* Rounded up, as int(x + 0.999999): what the performance report always did. */
+	rank = floor(total * p / 100 + 0.999999);
+	for (i = 0; i < n; i++) {
+		s += count[i];
+		if (s >= rank)
+			return (long)i;
+	}
+	return -1;
 }

@@ -132,6 +132,134 @@ static void test_against_shift(void)
 	   "against the shift: no shift or no ratio, neither");
 }
 
+static void test_sort(void)
+{
+	double v[] = { 64, 1, 8, 2, 1 };
+
+	rs_sort(v, 5);
+	ok(near(v[0], 1) && near(v[1], 1) && near(v[2], 2) && near(v[3], 8) && near(v[4], 64),
+	   "sort: 64 1 8 2 1 ascending");
+}
+
+static void test_range(void)
+{
+	double v[] = { 3, 9, 1, 5 };
+	struct rs_range r = rs_range(v, 4);
+
+	ok(near(r.median, 4) && near(r.min, 1) && near(r.max, 9) && r.n == 4,
+	   "range of 3 9 1 5: median 4, from 1 to 9");
+	r = rs_range(v, 0);
+	ok(isnan(r.median) && isnan(r.min) && isnan(r.max), "range of nothing is NAN");
+}
+
+static void test_ratio_range(void)
+{
+	double num[] = { 1050, 1040, 1150, 5 }, den[] = { 1000, 1000, 1000, 0 };
+	struct rs_range r;
+
+	ok(near(rs_ratio(3, 2), 1.5), "ratio 3 / 2 is 1.5");
+	ok(isnan(rs_ratio(3, 0)) && isnan(rs_ratio(NAN, 2)), "ratio by 0 or of NAN is NAN");
+	r = rs_ratio_range(num, den, 4);
+	ok(r.n == 3 && near(r.median, 1.05) && near(r.min, 1.04) && near(r.max, 1.15),
+	   "per-round ratios: median 1.05 of 1.05 1.04 1.15, a round whose denominator is 0 left out");
+	ok(near(rs_per_event_diff(9000, 10000, 1e9), 1e9 / 9000 - 1e5),
+	   "per-event difference: 10^9 / 9000 - 10^9 / 10000 ns more per wake");
+	ok(isnan(rs_per_event_diff(0, 10000, 1e9)), "per-event difference of a rate of 0 is NAN");
+}
+
+static void test_judge(void)
+{
+	ok(rs_meets(1.10, true, 1.10) == 1 && rs_meets(1.11, true, 1.10) == 0,
+	   "meets: at most the bound, the bound included");
+	ok(rs_meets(0.90, false, 0.90) == 1 && rs_meets(0.89, false, 0.90) == 0,
+	   "meets: at least the bound, the bound included");
+	ok(rs_meets(NAN, true, 1) == -1, "meets: NAN is not measured");
+	ok(rs_judge(1.05, 1.04, 1.15, true, 1.10) == RS_MET_SPLIT,
+	   "judge: a median met with rounds on both sides is split");
+	ok(rs_judge(1.3, 1.3, 1.3, true, 1.10) == RS_MISSED_ALL, "judge: missed in every round");
+	ok(rs_judge(0.95, 0.95, 0.96, false, 0.90) == RS_MET_ALL, "judge: met in every round");
+	ok(rs_judge(0.89, 0.85, 0.92, false, 0.90) == RS_MISSED_SPLIT,
+	   "judge: a median missed with a round that meets it is split");
+	ok(rs_judge(NAN, 1, 1, true, 1) == RS_UNMEASURED, "judge: no median, not measured");
+}
+
+static void test_slope(void)
+{
+	double x[] = { 1, 2, 4, 8, 16, 32, 64 }, lin[7], sq[7], flat[7], fall[7];
+	double x2[] = { 1, 2 }, y2[] = { 4000, 8000 }, bad[] = { 0, 0 }, same[] = { 2, 2 };
+	int i;
+
+	for (i = 0; i < 7; i++) {
+		lin[i] = 10 * x[i];
+		sq[i] = 20 * sqrt(x[i]);
+		flat[i] = 20;
+		fall[i] = 100 / x[i];
+	}
+	ok(near(rs_loglog_slope(x, lin, 7), 1), "log-log slope of a linear series is 1");
+	ok(fabs(rs_loglog_slope(x, sq, 7) - 0.5) < 1e-9, "log-log slope of a square root is 0.5");
+	ok(near(rs_loglog_slope(x, flat, 7), 0), "log-log slope of a constant is 0");
+	ok(near(rs_loglog_slope(x, fall, 7), -1), "log-log slope of 1 / x is -1");
+	ok(near(rs_loglog_slope(x2, y2, 2), 1), "log-log slope through two points 4000 and 8000 at 1 and 2 is 1");
+	ok(isnan(rs_loglog_slope(x2, bad, 2)), "log-log slope: points not above 0 are left out, too few is NAN");
+	ok(isnan(rs_loglog_slope(same, y2, 2)), "log-log slope: all at one x is NAN");
+	ok(near(rs_per_doubling(1), 2) && fabs(rs_per_doubling(0.5) - sqrt(2)) < 1e-12,
+	   "per doubling: 2 for slope 1, 1.41 for 0.5");
+	ok(rs_trend_of(0.19, 5) == RS_FLAT && rs_trend_of(-0.19, 0.5) == RS_FLAT &&
+	   rs_trend_of(NAN, 2) == RS_FLAT, "trend: a slope within 0.2 either way, or none, is flat");
+	ok(rs_trend_of(-1, 0.5) == RS_FALLS, "trend: slope and ratio below: falls");
+	ok(rs_trend_of(-0.5, 1.2) == RS_VARIES && rs_trend_of(0.5, 0.9) == RS_VARIES,
+	   "trend: slope and ratio disagree: varies with no steady trend");
+	ok(rs_trend_of(1, 64) == RS_GROWS, "trend: both above: grows");
+	ok(rs_pace_of(0.79) == RS_SUBLINEAR && rs_pace_of(0.8) == RS_LINEAR &&
+	   rs_pace_of(1.2) == RS_LINEAR && rs_pace_of(1.21) == RS_SUPERLINEAR,
+	   "pace: below 0.8 less than linear, 0.8 to 1.2 linear, above faster");
+	ok(!strcmp(rs_pace_words(RS_LINEAR), "about linearly") &&
+	   !strcmp(rs_pace_words(RS_SUBLINEAR), "less than linearly") &&
+	   !strcmp(rs_pace_words(RS_SUPERLINEAR), "faster than linearly"), "pace in words");
+}
+
+static void test_growth(void)
+{
+	double x[] = { 1, 2, 4, 8, 16, 32, 64 }, lin[7], one[] = { 10, 13, 10, 11, 13, 10, 10 };
+	double zero[] = { 0, 5 };
+	struct rs_growth g;
+	int i;
+
+	for (i = 0; i < 7; i++)
+		lin[i] = 10000 * x[i];
+	g = rs_growth(x, lin, 7);
+	ok(g.trend == RS_GROWS && g.pace == RS_LINEAR && near(g.ratio, 64) &&
+	   near(g.first, 10000) && near(g.last, 640000), "growth: wake-all cost 10 us per waiter grows 64x, linearly");
+	g = rs_growth(x, one, 7);
+	ok(g.trend == RS_FLAT && near(g.lo, 10) && near(g.hi, 13) && g.slope < 0,
+	   "growth: 10 to 13 with no trend is flat within 1.3x");
+	g = rs_growth(x, lin, 1);
+	ok(g.trend == RS_UNTOLD, "growth: one point is not told");
+	g = rs_growth(x, zero, 2);
+	ok(g.trend == RS_UNTOLD, "growth: a first value of 0 is not told");
+}
+
+static void test_direction(void)
+{
+	ok(rs_direction(20000, 12500) == -1, "direction: a rate from 20000 to 12500 went down");
+	ok(rs_direction(5, 5) == 1 && rs_direction(5, 6) == 1, "direction: the same or more is up");
+	ok(rs_direction(NAN, 5) == 0, "direction: NAN is unknown");
+}
+
+static void test_hist_percentile(void)
+{
+	double c[101] = { 0 }, none[3] = { 0 };
+
+	c[5] = 50;
+	c[6] = 49;
+	c[100] = 1;
+	ok(rs_hist_percentile(c, 101, 0, 50) == 5, "histogram p50: the bucket reaching 50 of 100");
+	ok(rs_hist_percentile(c, 101, 0, 99) == 6, "histogram p99: the bucket reaching 99 of 100");
+	ok(rs_hist_percentile(c, 101, 0, 100) == 100, "histogram p100: the last sample's bucket");
+	ok(rs_hist_percentile(c, 101, 10, 99) == -1, "histogram: a percentile in the overflow is -1");
+	ok(rs_hist_percentile(none, 3, 0, 50) == -2, "histogram: empty is -2");
+}
+
 static char *write_tmp(const char *text)
 {
 	char *path = strdup("/tmp/rstats-test.XXXXXX");
@@ -146,7 +274,7 @@ static char *write_tmp(const char *text)
 static void test_kv(void)
 {
 	char *p = write_tmp("samples: 10\nsum: 3\nsum_ns: 4000\np50_ns: n/a\nkernel: 6.1.0 x\n");
-	char buf[32];
+	char buf[32], *text;
 	double v;
 
 	ok(kv_number(p, "sum_ns", &v) && near(v, 4000), "kv: sum_ns, not sum (a key is a whole word)");
@@ -155,6 +283,11 @@ static void test_kv(void)
 	ok(!kv_get(p, "missing", buf, sizeof(buf)), "kv: a missing key");
 	ok(!kv_get(p, "kernel", buf, 4), "kv: a value too long for the buffer is not cut");
 	ok(!kv_get("/nonexistent/x", "a", buf, sizeof(buf)), "kv: a missing file");
+	text = file_text(p);
+	ok(text && !strncmp(text, "samples: 10\n", 12) && text[strlen(text) - 1] == '\n',
+	   "file_text: the whole file, its last newline too");
+	free(text);
+	ok(!file_text("/nonexistent/x"), "file_text: a missing file is NULL");
 	unlink(p);
 	free(p);
 }
@@ -374,6 +507,14 @@ int main(void)
 	test_share();
 	test_extent();
 	test_against_shift();
+	test_sort();
+	test_range();
+	test_ratio_range();
+	test_judge();
+	test_slope();
+	test_growth();
+	test_direction();
+	test_hist_percentile();
 	test_kv();
 	test_file_text();
 	test_csv();
