@@ -474,7 +474,8 @@ static void waitcmp_stopper_fn(struct work_struct *work)
 						stop_work);
 
 	kthread_stop(w->task);
-	complete(&w->stopped);
+	/* All: the unload may wait for it twice, bounded and then not. */
+	complete_all(&w->stopped);
 }
 
 /*

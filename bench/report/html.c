@@ -4,7 +4,8 @@
  * self-contained file: the run's env, then every report page the folder
  * holds (its markdown: summary, matrix, scaling, kernels, performance,
  * targets), converted to HTML, with each figure it shows inlined as SVG;
- * figures no page shows follow at the end. No script, no style sheet or
+ * results without a page (scaling.csv) as their table; figures no page
+ * shows follow at the end. No script, no style sheet or
  * image from elsewhere: it reads the same offline.
  *
  * The markdown is the subset the reports write: headings, paragraphs,
@@ -32,6 +33,9 @@ static const char *const env_keys[] = {
 	"mode", "kernel", "clock", "clock_chosen_by", "accelerator", "cpus",
 	"target", "started", "elapsed_s", "seed",
 };
+
+/* Results that have no page of their own: shown as their table. */
+static const char *const tables[] = { "scaling.csv" };
 
 #define MAX_FIGS 64
 
@@ -405,6 +409,41 @@ static void status_row(struct page *p)
 	fclose(f);
 }
 
+/* The CSV file NAME of the folder as a table under its name; false when it cannot be read. */
+static bool csv_table(struct page *p, const char *name)
+{
+	char *path = path_join(p->dir, name);
+	struct csv c;
+	size_t r, k;
+
+	if (csv_load(&c, path)) {
+		free(path);
+		return false;
+	}
+	free(path);
+	fprintf(p->f, "<section id=\"%s\">\n<h2>", name);
+	esc_str(p->f, name);
+	fputs("</h2>\n<table>\n<thead><tr>", p->f);
+	for (k = 0; k < c.cols; k++) {
+		fputs("<th>", p->f);
+		esc_str(p->f, c.cell[k]);
+		fputs("</th>", p->f);
+	}
+	fputs("</tr>\n</thead><tbody>\n", p->f);
+	for (r = 0; r < c.rows; r++) {
+		fputs("<tr>", p->f);
+		for (k = 0; k < c.cols; k++) {
+			fputs("<td>", p->f);
+			esc_str(p->f, csv_cell(&c, r, (int)k));
+			fputs("</td>", p->f);
+		}
+		fputs("</tr>\n", p->f);
+	}
+	fputs("</tbody></table>\n</section>\n", p->f);
+	csv_free(&c);
+	return true;
+}
+
 static const char style[] =
 	"body{font-family:sans-serif;max-width:1200px;margin:1em auto;padding:0 1em;color:#222}"
 	"table{border-collapse:collapse;margin:0.5em 0;font-size:0.9em}"
@@ -471,6 +510,8 @@ int cmd_html(int argc, char **argv)
 		fclose(in);
 		npages++;
 	}
+	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		npages += csv_table(&p, tables[i]);
 	if (!npages)
 		fputs("<p>No report page in this folder (the run did not get as far as its report).</p>\n",
 		      p.f);

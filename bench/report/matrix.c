@@ -10,7 +10,8 @@
  *   stats       the module's stats: what the variant declares (expect_*),
  *               its family, wake-one, waiters and primitive; the latency
  *               (histogram) of runs from before the matrix traced;
- *   matrix      stop_ns (rmmod in the middle of a run), hung_task;
+ *   matrix      stop_ns (rmmod in the middle of a run), stop_untested
+ *               (hangs or stops: the same with stop_test=0), hung_task;
  *   analysis    the latency from the run's trace (bench/analyse), exact.
  * Writes DIR/matrix.csv and DIR/matrix.md (one row per variant, measured
  * beside declared, ordered by family then name), DIR/matrix.json and the
@@ -65,6 +66,7 @@ struct variant {
 	/* Raw values, as the files give them. */
 	char procs_blocked_share[VAL], blkio_ticks[VAL], psi_io_some_us[VAL],
 	     uninterruptible_share[VAL], stop_ns[VAL], p50_ns[VAL], p99_ns[VAL];
+	char stop_untested[VAL];	/* stop_test=0: hangs or stops */
 	char samples[VAL];		/* state_sample_count */
 	char iowait_share[32];		/* iowait_ticks / waited_ticks, "%.2f" */
 	char disagree[VAL];		/* the words, space separated */
@@ -198,6 +200,7 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	if (!isnan(share))
 		snprintf(v->iowait_share, sizeof(v->iowait_share), "%.2f", share);
 	get(d, "matrix", "stop_ns", v->stop_ns);
+	get(d, "matrix", "stop_untested", v->stop_untested);
 
 	/*
 	 * The latency: exact from the trace's analysis; runs from before the
@@ -247,12 +250,12 @@ static void write_csv(FILE *f, const struct matrix *m)
 	const struct variant *vs = m->vs;
 	size_t i, n = m->n;
 
-	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,p50_ns,p99_ns,agree,disagree\n",
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,p50_ns,p99_ns,agree,disagree\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
 			v->name, v->family, v->status,
 			v->measured[B_STATE], v->declared[B_STATE],
 			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
@@ -260,7 +263,7 @@ static void write_csv(FILE *f, const struct matrix *m)
 			v->measured[B_HUNG], v->declared[B_HUNG],
 			v->iowait_share, v->procs_blocked_share, v->blkio_ticks,
 			v->psi_io_some_us, v->uninterruptible_share, v->stop_ns,
-			v->p50_ns, v->p99_ns, v->agree ? "yes" : "no", v->disagree);
+			v->stop_untested, v->p50_ns, v->p99_ns, v->agree ? "yes" : "no", v->disagree);
 	}
 }
 
@@ -289,18 +292,19 @@ static void write_md(FILE *f, const struct matrix *m)
 	char a[64], b[64], c[64], d[64];
 	size_t i;
 
-	fprintf(f, "| variant | family | ps state | iowait (procs_blocked, iowait share) | delayacct blkio ticks | PSI io some (ms) | load average | hung task | stop (%s) | p50 (%s) | p99 (%s) | declared = measured |\n",
+	fprintf(f, "| variant | family | ps state | iowait (procs_blocked, iowait share) | delayacct blkio ticks | PSI io some (ms) | load average | hung task | stop (%s) | without the stop test | p50 (%s) | p99 (%s) | declared = measured |\n",
 		unit, unit, unit);
-	fputs("|---|---|---|---|---:|---:|---|---|---:|---:|---:|---|\n", f);
+	fputs("|---|---|---|---|---:|---:|---|---|---:|---|---:|---:|---|\n", f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "| [%s](../variants/%s.c) | %s | %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | ",
+		fprintf(f, "| [%s](../variants/%s.c) | %s | %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | ",
 			v->name, v->name, v->family, v->measured[B_STATE],
 			v->measured[B_IOWAIT], v->iowait_share,
 			*v->blkio_ticks ? v->blkio_ticks : REPORT_MISSING,
 			us(a, sizeof(a), v->psi_io_some_us), v->measured[B_LOAD],
 			v->measured[B_HUNG], lat(b, sizeof(b), v->stop_ns, icount),
+			*v->stop_untested ? v->stop_untested : REPORT_MISSING,
 			lat(c, sizeof(c), v->p50_ns, icount),
 			lat(d, sizeof(d), v->p99_ns, icount));
 		if (v->agree)
@@ -395,6 +399,7 @@ static void write_json(FILE *f, const struct matrix *m)
 		jnum(&j, "blkio_ticks", v->blkio_ticks);
 		jnum(&j, "psi_io_some_us", v->psi_io_some_us);
 		jnum(&j, "stop_ns", v->stop_ns);
+		jstr(&j, "without_stop_test", v->stop_untested);
 		json_str(&j, "latency_from", v->source);
 		jstr(&j, "latency_percentiles", v->percentiles);
 		jnum(&j, "latency_samples", v->latency_samples);

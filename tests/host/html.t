@@ -100,6 +100,12 @@ mkdir "$empty"
 check "a folder without pages: exit 0" bench/bin/report html "$empty"
 check "... and a page saying so" grep -q "No report page" "$empty/report.html"
 check "the run's page is as it was" test "$old" = "$(cat "$h")"
+sc=$tmp/scaling-20260101T000000Z
+mkdir "$sc"
+printf 'variant,wake_all,waiters,wake_cost_p50_ns\nswait,0,1,700\nswait,0,2,1400\n' >"$sc/scaling.csv"
+check "a scaling run (a CSV, no page): exit 0" bench/bin/report html "$sc"
+check "... its CSV as a table" grep -q '<tr><td>swait</td><td>0</td><td>2</td><td>1400</td></tr>' "$sc/report.html"
+refute "... and not the no-page note" grep -q "No report page" "$sc/report.html"
 
 # The browser: the page as a reader sees it.
 browser=$(command -v chromium chromium-browser 2>/dev/null | head -n 1 || true)
