@@ -338,3 +338,15 @@ unload_all() {
 	fi
 }
 trap 'unload_all; exit 130' INT TERM
+
+# shuffled SEED ROUND WORD...: the words in an order drawn from SEED and
+# ROUND (the glibc LCG on 31 bits, one draw a word, sorted by the draws):
+# the same order for the same seed and round on every machine.
+shuffled() {
+	r=$(( ($1 * 31 + $2 * 7919 + 1) & 0x7fffffff ))
+	shift 2
+	for w in "$@"; do
+		r=$(( (r * 1103515245 + 12345) & 0x7fffffff ))
+		echo "$r $w"
+	done | sort -n | cut -d' ' -f2
+}

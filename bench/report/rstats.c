@@ -333,3 +333,60 @@ long rs_hist_percentile(const double *count, size_t n, double over, double p)
 	}
 	return -1;
 }
+
+/* P(Binomial(n, 1/2) < k), exactly in doubles for the n of a bench. */
+static double binom_half_below(size_t n, size_t k)
+{
+	double c = 1, sum = 0;	/* C(n, i) */
+	size_t i;
+
+	for (i = 0; i < k && i <= n; i++) {
+		sum += c;
+		c = c * (double)(n - i) / (double)(i + 1);
+	}
+	return sum / pow(2, (double)n);
+}
+
+struct rs_interval rs_median_interval(double *v, size_t n, double level)
+{
+	struct rs_interval r = { NAN, NAN, NAN, NAN, n, 0, true };
+	size_t k;
+
+	if (!n)
+		return r;
+	r.median = rs_median(v, n);	/* sorts v */
+	for (k = n / 2; k >= 1; k--) {
+		double cov = 1 - 2 * binom_half_below(n, k);
+
+		if (cov >= level) {
+			r.lo = v[k - 1];
+			r.hi = v[n - k];
+			r.coverage = cov;
+			r.k = k;
+			r.n_low = false;
+			break;
+		}
+	}
+	return r;
+}
+
+size_t rs_interval_min_n(double level)
+{
+	size_t n;
+
+	for (n = 1; n < 64; n++)
+		if (1 - 2 * binom_half_below(n, 1) >= level)
+			return n;
+	return 0;
+}
+
+int rs_interval_cmp(const struct rs_interval *a, const struct rs_interval *b)
+{
+	if (a->n_low || b->n_low)
+		return 0;
+	if (a->hi < b->lo)
+		return -1;
+	if (a->lo > b->hi)
+		return 1;
+	return 0;
+}

@@ -149,4 +149,29 @@ int rs_direction(double first, double last);
  */
 long rs_hist_percentile(const double *count, size_t n, double over, double p);
 
+/*
+ * A distribution-free interval for the median of v[0..n) (sorts v): the
+ * order statistics [v(k), v(n+1-k)] with the largest k whose coverage,
+ * 1 - 2 P(Binomial(n, 1/2) < k), is at least LEVEL (0.95 for a 95 %
+ * interval). n_low when n is too small for LEVEL (n < 6 at 95 %: even
+ * [min, max] of 5 covers 93.75 %): then lo and hi are NAN.
+ */
+struct rs_interval {
+	double median, lo, hi;
+	double coverage;	/* the interval's exact coverage */
+	size_t n, k;		/* values; lo is the k-th smallest, from 1 */
+	bool n_low;
+};
+struct rs_interval rs_median_interval(double *v, size_t n, double level);
+
+/* The fewest values whose [min, max] covers the median at LEVEL. */
+size_t rs_interval_min_n(double level);
+
+/*
+ * Whether two intervals say two medians differ: -1 when A lies wholly
+ * below B, 1 wholly above, 0 when they overlap or either has none ("no
+ * difference measurable").
+ */
+int rs_interval_cmp(const struct rs_interval *a, const struct rs_interval *b);
+
 #endif /* WAITCMP_RSTATS_H */

@@ -36,6 +36,7 @@
 
 #include "report.h"
 #include "results.h"
+#include "rounds.h"
 #include "rstats.h"
 
 #define CMD "summary"
@@ -104,6 +105,7 @@ struct variant {
 };
 
 struct run {
+	struct rounds rounds;	/* bench/run --rounds R > 1; else empty */
 	const char *dir;
 	char *name;		/* the folder's own name, for the title */
 	char *env;
@@ -477,6 +479,8 @@ static int write_md(const struct run *r)
 	for (i = 0; i < r->n; i++)
 		if (r->v[i].reason)
 			fprintf(f, "\n**%s failed:** %s\n", r->v[i].name, r->v[i].reason);
+	if (r->rounds.rounds)
+		rounds_md(f, &r->rounds, r->clock);
 	rc = out_commit(&o, CMD);
 out:
 	free(target);
@@ -558,6 +562,9 @@ static int write_json(const struct run *r)
 		json_end(&j);
 		json_end(&j);
 	}
+	json_end(&j);
+	if (r->rounds.rounds)
+		rounds_json(&j, &r->rounds);
 	json_finish(&j);
 	return out_commit(&o, CMD);
 }
@@ -829,6 +836,26 @@ static int figures(const struct run *r)
 	return rc;
 }
 
+/* The rounds of the variants that ran (status ok), when the run has several. */
+static void read_rounds(struct run *r)
+{
+	char **names = calloc(r->n + 1, sizeof(*names)),
+	     **dirs = calloc(r->n + 1, sizeof(*dirs));
+	size_t i, k = 0;
+
+	if (!names || !dirs)
+		abort();
+	for (i = 0; i < r->n; i++) {
+		if (!r->v[i].row || strcmp(cell(&r->v[i], "status"), "ok"))
+			continue;
+		names[k] = r->v[i].name;
+		dirs[k++] = r->v[i].dir;
+	}
+	rounds_read(&r->rounds, r->dir, r->env, names, dirs, k);
+	free(names);
+	free(dirs);
+}
+
 int cmd_summary(int argc, char **argv)
 {
 	struct run r;
@@ -845,8 +872,11 @@ int cmd_summary(int argc, char **argv)
 	for (i = 0; i < r.n; i++)
 		if (r.v[i].row && strcmp(cell(&r.v[i], "status"), "ok"))
 			failed = true;
-	rc = write_csv(&r) || write_md(&r) || write_json(&r) || figures(&r) ? 2 :
+	read_rounds(&r);
+	rc = write_csv(&r) || (r.rounds.rounds && rounds_csv(&r.rounds, CMD)) ||
+	     write_md(&r) || write_json(&r) || figures(&r) ? 2 :
 	     failed ? 1 : 0;
+	rounds_free(&r.rounds);
 	free_run(&r);
 	return rc;
 }

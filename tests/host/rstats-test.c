@@ -495,6 +495,34 @@ static void test_fmt(void)
 	ok(!strcmp(run_clock("/nonexistent/env"), "wall"), "run_clock: a run without a clock ran on the wall clock");
 }
 
+static void test_median_interval(void)
+{
+	double five[] = { 5, 1, 4, 2, 3 }, six[] = { 6, 1, 5, 2, 4, 3 },
+	       twelve[] = { 12, 1, 11, 2, 10, 3, 9, 4, 8, 5, 7, 6 };
+	struct rs_interval a, b, c;
+
+	a = rs_median_interval(five, 5, 0.95);
+	ok(a.n_low && isnan(a.lo) && near(a.median, 3),
+	   "median interval: 5 values cannot give 95 % ([min, max] covers 93.75 %)");
+	a = rs_median_interval(six, 6, 0.95);
+	ok(!a.n_low && a.k == 1 && near(a.lo, 1) && near(a.hi, 6) && near(a.coverage, 1 - 2.0 / 64),
+	   "median interval: 6 values at 95 % is [min, max], coverage 1 - 2/64 = 96.9 %");
+	/* n = 12: P(B < 3) = (1 + 12 + 66) / 4096, coverage 0.9614; P(B < 4) gives 0.854 */
+	b = rs_median_interval(twelve, 12, 0.95);
+	ok(b.k == 3 && near(b.lo, 3) && near(b.hi, 10) && fabs(b.coverage - (1 - 2 * 79.0 / 4096)) < 1e-12,
+	   "median interval: 12 values at 95 % is the 3rd to the 10th, coverage 96.1 %");
+	ok(rs_interval_min_n(0.95) == 6, "median interval: 6 values at least for 95 %");
+	c = (struct rs_interval){ .median = 20, .lo = 15, .hi = 25, .n = 6, .k = 1 };
+	a = (struct rs_interval){ .median = 5, .lo = 1, .hi = 6, .n = 6, .k = 1 };
+	ok(rs_interval_cmp(&a, &c) == -1 && rs_interval_cmp(&c, &a) == 1,
+	   "interval compare: apart, one below the other");
+	b = (struct rs_interval){ .median = 12, .lo = 6, .hi = 16, .n = 6, .k = 1 };
+	ok(rs_interval_cmp(&a, &b) == 0 && rs_interval_cmp(&b, &c) == 0,
+	   "interval compare: touching or overlapping is no difference measurable");
+	b.n_low = true;
+	ok(rs_interval_cmp(&b, &c) == 0, "interval compare: without an interval, no difference is called");
+}
+
 int main(void)
 {
 	test_median();
@@ -515,6 +543,7 @@ int main(void)
 	test_growth();
 	test_direction();
 	test_hist_percentile();
+	test_median_interval();
 	test_kv();
 	test_file_text();
 	test_csv();
