@@ -768,10 +768,10 @@ static void peers_section(FILE *o)
 		return;
 	}
 	json_object(&P.j, "peers");
-	fprintf(o, "A round trip is one wake and its answer: the floor's and the harness's wake plus the waiter's acknowledgment, `perf bench sched pipe`'s write and read through two pipes (one \"op\"). %s. Ratios are the floor's rate over the row's (how many times slower than the floor, same placement).\n\n",
+	fprintf(o, "A round trip is one wake and its answer: the floor's and the harness's wake plus the waiter's acknowledgment, `perf bench sched pipe`'s write and read through two pipes (one \"op\"). %s. Ratios are the row's rate over the floor's at the same placement, the direction of every ratio on this page: below 1, slower than the floor.\n\n",
 		P.icount ? "Instructions per round trip = 10⁹ / round trips per 10⁹ instructions (guest ns); `perf bench` prints usecs/op of the guest's clock, thousands of instructions here, which the table multiplies by 1000" :
 		"µs per round trip = 1,000,000 / round trips per second");
-	fprintf(o, "| what | placement | p50 %s | p99 %s | %s per round trip | round trips%s | vs floor |\n",
+	fprintf(o, "| what | placement | p50 %s | p99 %s | %s per round trip | round trips%s | rate / floor's |\n",
 		P.U, P.U, P.U, P.PER);
 	fprintf(o, "|---|---|---|---|---|---|---|\n");
 	for (i = 0; i < np && P.have_b2b; i++) {
@@ -786,7 +786,7 @@ static void peers_section(FILE *o)
 			pl[i], lat(f50.median), lat(f99.median), per_trip(fr.median), rate(fr.median));
 		fprintf(o, "| waitcmp wait_event, period_us=0 | %s | %s | %s | %s | %s | %s |\n",
 			pl[i], lat(h50.median), lat(h99.median), per_trip(hr.median), rate(hr.median),
-			x2(rs_ratio(fr.median, hr.median)));
+			x2(rs_ratio(hr.median, fr.median)));
 	}
 	if (!P.have_b2b)
 		for (i = 0; i < np; i++) {
@@ -810,13 +810,13 @@ static void peers_section(FILE *o)
 				m ? "perf bench sched pipe -T (threads)" : "perf bench sched pipe (processes)",
 				pls[k], k ? "" : " (taskset -c 0)",
 				P.icount ? num(per_op * 1000, 0) : num(per_op, 1),
-				*ops ? ops : NA, x2(rs_ratio(fr, to_num(ops))));
+				*ops ? ops : NA, x2(rs_ratio(to_num(ops), fr)));
 			json_object(&P.j, NULL);
 			json_str(&P.j, "mode", modes[m]);
 			json_str(&P.j, "placement", pls[k]);
 			json_num(&P.j, "per_op_us", per_op);
 			json_num(&P.j, "ops_per_s", to_num(ops));
-			json_num(&P.j, "floor_rate_ratio", rs_ratio(fr, to_num(ops)));
+			json_num(&P.j, "rate_against_floor", rs_ratio(to_num(ops), fr));
 			json_end(&P.j);
 		}
 	json_end(&P.j);

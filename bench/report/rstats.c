@@ -268,6 +268,8 @@ enum rs_trend rs_trend_of(double slope, double ratio)
 
 enum rs_pace rs_pace_of(double slope)
 {
+	/* As the page prints it: the same printed slope, the same words. */
+	slope = round(slope * 100) / 100;
 	if (slope < 0.8)
 		return RS_SUBLINEAR;
 	return slope <= 1.2 ? RS_LINEAR : RS_SUPERLINEAR;

@@ -123,7 +123,7 @@ double rs_per_doubling(double slope);
 enum rs_trend { RS_UNTOLD, RS_FLAT, RS_FALLS, RS_VARIES, RS_GROWS };
 enum rs_trend rs_trend_of(double slope, double ratio);
 
-/* How fast a growing series grows, from its log-log slope: below 0.8, 0.8 to 1.2, above. */
+/* How fast a growing series grows, from its log-log slope rounded to 2 decimals as the pages print it: below 0.8, 0.8 to 1.2, above. */
 enum rs_pace { RS_SUBLINEAR, RS_LINEAR, RS_SUPERLINEAR };
 enum rs_pace rs_pace_of(double slope);
 /* "less than linearly", "about linearly", "faster than linearly". */

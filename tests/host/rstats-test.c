@@ -210,6 +210,9 @@ static void test_slope(void)
 	ok(rs_trend_of(-0.5, 1.2) == RS_VARIES && rs_trend_of(0.5, 0.9) == RS_VARIES,
 	   "trend: slope and ratio disagree: varies with no steady trend");
 	ok(rs_trend_of(1, 64) == RS_GROWS, "trend: both above: grows");
+	ok(rs_pace_of(0.796) == RS_LINEAR && rs_pace_of(0.804) == RS_LINEAR &&
+	   rs_pace_of(1.204) == RS_LINEAR && rs_pace_of(1.206) == RS_SUPERLINEAR,
+	   "pace: judged on the slope as printed (2 decimals): 0.796 and 0.804 both print 0.80");
 	ok(rs_pace_of(0.79) == RS_SUBLINEAR && rs_pace_of(0.8) == RS_LINEAR &&
 	   rs_pace_of(1.2) == RS_LINEAR && rs_pace_of(1.21) == RS_SUPERLINEAR,
 	   "pace: below 0.8 less than linear, 0.8 to 1.2 linear, above faster");
