@@ -11,7 +11,12 @@
  *                 module's parameters, the failed variants and why;
  *   summary.json  every row by field name with the module's parameters,
  *                 and the run's env ("waitcmp-summary/1");
- *   latency-cdf, latency-hist  every variant with a cdf.dat;
+ *   latency-cdf                every variant with a cdf.dat;
+ *   latency-hist               the same, on the wall clock only: under
+ *                              icount the paths are a few exact lengths
+ *                              inside one of the histogram's bins (8 a
+ *                              power of two), which the survival plot
+ *                              and the p50 bars show as they are;
  *   latency-cdf-families       when they come from more than one family;
  *   latency-p50                under icount (data: plot/latency-p50.dat);
  *   iowait                     when there is a row;
@@ -33,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "report.h"
 #include "results.h"
@@ -796,9 +802,18 @@ static int figures(const struct run *r)
 		rows += r->v[i].row;
 		drawn += r->v[i].has_cdf;
 	}
+	if (clock_is_icount(r->clock)) {
+		/* Not drawn under icount: one from an earlier summary would mislead. */
+		char *png = path_join(r->dir, "latency-hist.png"), *svg = path_join(r->dir, "latency-hist.svg");
+
+		unlink(png);
+		unlink(svg);
+		free(png);
+		free(svg);
+	}
 	if (drawn) {
 		rc |= render(CMD, "latency-cdf.gp", r->dir, "latency-cdf", 1000, 700, common);
-		if (!rc)
+		if (!rc && !clock_is_icount(r->clock))
 			rc |= render(CMD, "latency-hist.gp", r->dir, "latency-hist", 1000, 640, common);
 	}
 	if (!rc && fam) {

@@ -94,7 +94,7 @@ ok $r "the run is marked complete and results/latest points at it"
 r=0; [ "$(grep -c '^bench: \[[12]/2\] .*: [0-9]* samples' "$log")" = 2 ] || r=1
 ok $r "one progress line per variant with k of N and samples"
 for f in env summary.csv summary.md summary.json report.html latency-cdf.png latency-cdf.svg latency-cdf-families.png \
-	latency-hist.png latency-hist.svg iowait.png iowait.svg console.log; do
+	iowait.png iowait.svg console.log; do
 	r=0; [ -s "$run/$f" ] || r=1
 	ok $r "the run has $f"
 done
