@@ -174,9 +174,9 @@ static void provenance(FILE *f, const char *env, const char *name)
 		code(f, env_of(env, "wakeup_preemption", buf));
 		fputs("\n", f);
 	} else if (!strcmp(clock, "wall")) {
-		fputs("- **Clock:** `wall`: latencies in µs of wall-clock time\n", f);
+		fputs("- **Clock:** `wall`: latencies in µs of wall-clock time, from one run: they differ from run to run, so the rows of this table are not to be compared (a sweep with `--clock wall` runs rounds and says which differences its intervals support)\n", f);
 	} else {
-		fputs("- **Clock:** not recorded (wall-clock time)\n", f);
+		fputs("- **Clock:** not recorded (wall-clock time, from one run: the rows' latencies are not to be compared)\n", f);
 	}
 	fprintf(f, "- **When:** %s (UTC)\n", env_of(env, "date_utc", buf));
 	fputs("- **Parameters:** ", f);
