@@ -37,6 +37,14 @@ row() { grep -F "| [$2](../variants/$2.c) |" "$tmp/$1/matrix.md"; }
 js() { jq -r "$2" "$tmp/$1/matrix.json"; }
 # has_row NAME VARIANT TEXT: the variant's row in matrix.md holds TEXT.
 has_row() { row "$1" "$2" | grep -qF -- "$3"; }
+# val VARIANT FILE KEY: a figure of the reference run, so that the checks
+# hold for whichever run is the reference.
+val() { sed -n "s/^$3: //p" "$ref/$1/$2"; }
+# share VARIANT: its iowait ticks over its waited ticks, two decimals.
+share() { awk -v i="$(val "$1" accounting iowait_ticks)" -v w="$(val "$1" accounting waited_ticks)" 'BEGIN { printf "%.2f", i / w }'; }
+sw_stop=$(val swait matrix stop_ns)
+sw_p50=$(val swait analysis p50_ns)
+sw_p99=$(val swait analysis p99_ns)
 
 copy ref
 run ref
@@ -67,9 +75,13 @@ check "swait: its stats' family, wake-one, waiters, primitive and size" \
 	"simple and bit waits|true|64|struct swait_queue_head|24"
 check "swait: sample counts and latency figures, numbers, from the accounting and the trace's analysis" \
 	test "$(js ref "$sw | [.state_sample_count, .latency_samples, .stop_ns, .p50_ns, .p99_ns, .latency_from, .latency_percentiles, .uninterruptible_share] | join(\" \")")" = \
-	"93 1000 28311 3693 3706 analysis exact 1"
+	"$(val swait accounting state_sample_count) $(val swait analysis samples) $sw_stop $sw_p50 $sw_p99 analysis exact 1"
 check "io_schedule: the iowait share of its waited ticks" \
-	test "$(js ref '.variants[] | select(.variant == "io_schedule") | .iowait_share | . * 100 | round')" = 90
+	test "$(js ref '.variants[] | select(.variant == "io_schedule") | .iowait_share | . * 100 | round')" = \
+	"$(awk -v s="$(share io_schedule)" 'BEGIN { printf "%d", s * 100 + 0.5 }')"
+check "the stop-test column: swait hangs, wait_event_interruptible stops, as the run found" \
+	test "$(js ref '[.variants[] | select(.variant == "swait" or .variant == "wait_event_interruptible") | .without_stop_test] | join(" ")')" = \
+	"$(val swait matrix stop_untested) $(val wait_event_interruptible matrix stop_untested)"
 
 # A yes/no needs samples: a variant with 5 state samples is not measured.
 copy few
@@ -86,7 +98,7 @@ copy hung
 sed -i 's/^hung_task: .*/hung_task: 0/' "$tmp/hung/swait/matrix"
 run hung
 check "a hung-task report missing against the declaration: exit 1" is_rc 1
-check "... its row says hung_task" has_row hung swait '| D | no (0.00) | 0 | 0.0 | yes | no | 28311 | 3693 | 3706 | **no: hung_task** |'
+check "... its row says hung_task" has_row hung swait "| D | no (0.00) | 0 | 0.0 | yes | no | $sw_stop | $(val swait matrix stop_untested) | $sw_p50 | $sw_p99 | **no: hung_task** |"
 check "... and the figure's cell is red (2), labelled with the declaration" \
 	grep -qx '3 6 2 swait "no (declared yes)"' "$tmp/hung/plot/matrix.dat"
 check "... the CSV says agree no, disagree hung_task, by its columns" \
@@ -99,7 +111,7 @@ sed -i 's/^procs_blocked_share: .*/procs_blocked_share: 0.10/' "$tmp/unclear/com
 run unclear
 check "a procs_blocked share of 0.30: iowait unclear, which no declaration is" has_row unclear wait_event '| unclear (0.00) |'
 check "... and it differs (exit 1)" sh -c "[ $rc = 1 ] && grep -qF '**no: iowait**' '$tmp/unclear/matrix.md'"
-check "a share of exactly a half is yes" has_row unclear io_wait_event '| yes (0.91) |'
+check "a share of exactly a half is yes" has_row unclear io_wait_event "| yes ($(share io_wait_event)) |"
 check "a share of exactly a tenth is no" has_row unclear completion '| no (0.00) |'
 
 copy failed
@@ -117,12 +129,15 @@ rm "$tmp/wall/completion/analysis"
 run wall
 check "the wall clock: exit 0" is_rc 0
 check "the latency columns in µs of wall-clock time" \
-	grep -qF '| stop (µs, wall-clock) | p50 (µs, wall-clock) | p99 (µs, wall-clock) |' "$tmp/wall/matrix.md"
-check "... with one decimal: stop 28311 ns is 28.3, p50 3693 ns 3.7" has_row wall swait '| 28.3 | 3.7 | 3.7 | yes |'
-check "no analysis: the stats' p50 (3576, the histogram's)" \
-	sh -c "grep -q '^completion,.*,29246,3576,3576,yes,\$' '$tmp/wall/matrix.csv'"
+	grep -qF '| stop (µs, wall-clock) | without the stop test | p50 (µs, wall-clock) | p99 (µs, wall-clock) |' "$tmp/wall/matrix.md"
+us() { awk -v n="$1" 'BEGIN { printf "%.1f", n / 1000 }'; }
+check "... with one decimal: stop $sw_stop ns is $(us "$sw_stop"), p50 $sw_p50 ns $(us "$sw_p50")" \
+	has_row wall swait "| $(us "$sw_stop") | $(val swait matrix stop_untested) | $(us "$sw_p50") | $(us "$sw_p99") | yes |"
+cp50=$(val completion stats p50_ns)
+check "no analysis: the stats' p50 ($cp50, the histogram's)" \
+	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$cp50,$cp50,yes,\$" "$tmp/wall/matrix.csv"
 check "... and the JSON says where it came from" \
-	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram 3576"
+	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram $cp50"
 check "... the clock and unit in the JSON" \
 	test "$(js wall '[.clock, .latency_unit] | join("|")')" = "wall|ns of wall-clock time"
 
