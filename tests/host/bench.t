@@ -136,10 +136,10 @@ ok $r "env holds kernel, preemption, HZ, CPUs, accelerator, clock, versions, par
 out=$base/sweep
 mkdir "$out"
 r=0
-vm/run --timeout 600 --out "$out" -- bench/sweep --out /out \
+vm/run --timeout 600 --out "$out" -- bench/guest/sweep --out /out \
 	--variants no_such_api,wait_event --iterations 50 --acct-iterations 3 \
 	>"$base/sweep.log" 2>&1 && r=1
-ok $r "bench/sweep exits non-zero when a variant fails"
+ok $r "bench/guest/sweep exits non-zero when a variant fails"
 r=0; [ "$(cat "$out/no_such_api/status")" = failed ] &&
 	grep -q "insmod refused" "$out/no_such_api/reason" || r=1
 ok $r "the failed variant is recorded as failed, with the reason"

@@ -122,8 +122,8 @@ check "... and no qemu left" no_qemu_of "$tmp/stuck.out"
 
 # --- A bench run cut off half-way ----------------------------------------
 
-if ! [ -x bench/analyse ] || ! command -v trace-cmd >/dev/null || ! command -v gnuplot >/dev/null; then
-	skip "bench/run needs bench/analyse (make tools), trace-cmd and gnuplot"
+if ! [ -x bench/bin/analyse ] || ! command -v trace-cmd >/dev/null || ! command -v gnuplot >/dev/null; then
+	skip "bench/run needs bench/bin/analyse (make tools), trace-cmd and gnuplot"
 	done_testing
 	exit
 fi

@@ -2,7 +2,7 @@
 # shellcheck shell=sh
 # shellcheck disable=SC2034,SC2154 # shared with the scripts that source it
 #
-# bench/lib.sh - shell functions shared by bench/sweep and bench/matrix,
+# bench/guest/lib.sh - shell functions shared by bench/guest/sweep and bench/guest/matrix,
 # which run where the modules run (the guest, or a host with --target
 # host). POSIX sh. The caller sets WAITCMP (this tree) first.
 
@@ -90,11 +90,11 @@ read_unint() {
 # until_done VARIANT INTERVAL: until the run is done, sample every
 # INTERVAL seconds the first waiter's state letter (st_*), procs_blocked
 # (blocked_max, blocked_samples) and, when unint_base is set, the
-# uninterruptible count above it (unint_samples), with bench/sampler (C:
+# uninterruptible count above it (unint_samples), with bench/bin/sampler (C:
 # the shell took ~20 M instructions a sample to parse sched/debug); the
 # number of samples in samples, their real interval in sample_interval_ms.
 # Fails when the run's samples did not move for 120 s.
-SAMPLER=$WAITCMP/bench/sampler
+SAMPLER=$WAITCMP/bench/bin/sampler
 
 # In the guest the modules and the sampler are loaded and run from copies
 # in /tmp (tmpfs), made here, before any phase. The repo is the host's 9p
