@@ -26,7 +26,7 @@ KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
 KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild */*/*/Kbuild)
 # Every shell script of the tree: the host's bench (bench/), what runs
 # where the modules run (bench/guest/), the VM (vm/), the tests.
-SHELL_SCRIPTS := scripts/deps $(wildcard \
+SHELL_SCRIPTS := scripts/deps scripts/cli.sh $(wildcard \
 	bench/run bench/kernels bench/perf-run bench/targets bench/common.sh \
 	bench/guest/sweep bench/guest/matrix bench/guest/scaling bench/guest/perf \
 	bench/guest/stress-sweep bench/guest/lib.sh \

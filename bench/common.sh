@@ -1,7 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
 #
-# bench/common.sh - helpers for the host-side bench scripts (bash).
+# bench/common.sh - helpers for the host-side bench scripts (bash), with
+# the conventions of every script (scripts/cli.sh: die, bad_usage,
+# number ...; the script sets prog first).
+
+# shellcheck source=scripts/cli.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/cli.sh"
 
 # field FILE KEY: the value of "KEY: value" in FILE, or "" if none.
 field() {
