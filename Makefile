@@ -22,17 +22,19 @@ I386_KDIR ?= $(eval I386_KDIR := $(shell find $(SRC_DIR)/ -maxdepth 1 \
 	-name 'linux-headers-*-686-pae' 2>/dev/null | sort -V | tail -n 1))$(I386_KDIR)
 KBUILD = $(MAKE) -C $(KDIR) M=$(CURDIR)/$(MODDIR)
 KERNEL_SOURCES := $(filter-out %.mod.c,$(wildcard common/*.[ch] variants/*.c \
-	tests/modules/*.[ch] bench/floor/*.c))
-KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild)
-SHELL_SCRIPTS := scripts/deps $(wildcard vm/run vm/kernel vm/initramfs vm/init \
-	bench/run bench/sweep bench/matrix \
-	bench/lib.sh bench/common.sh bench/scaling \
-	bench/kernels vm/build-kernel \
-	bench/perf bench/perf-run bench/targets \
+	tests/modules/*.[ch] bench/guest/floor/*.c))
+KBUILD_FILES := $(KERNEL_SOURCES) $(wildcard Kbuild */Kbuild */*/Kbuild */*/*/Kbuild)
+# Every shell script of the tree: the host's bench (bench/), what runs
+# where the modules run (bench/guest/), the VM (vm/), the tests.
+SHELL_SCRIPTS := scripts/deps scripts/cli.sh $(wildcard \
+	bench/run bench/kernels bench/perf-run bench/targets bench/common.sh \
+	bench/guest/sweep bench/guest/matrix bench/guest/scaling bench/guest/perf \
+	bench/guest/stress-sweep bench/guest/lib.sh \
+	vm/run vm/kernel vm/initramfs vm/init vm/build-kernel vm/guest-modules \
 	tests/fixtures/make-fixtures \
 	tests/*.t tests/tap.sh tests/host/*.t tests/host/tap.sh tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
-	tests/reliability/run tests/reliability/run-host tests/reliability/stress-sweep \
-	tests/reliability/guest-modules tests/reliability/*.sh tests/reliability/*.t \
+	tests/reliability/run tests/reliability/run-host \
+	tests/reliability/*.sh tests/reliability/*.t \
 	tests/debug-kernel)
 
 .PHONY: all modules sync tools deps test test-debug test-kernels kernels bench matrix bench-perf bench-targets reliability check \

@@ -1,26 +1,17 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash
 #
-# bench/common.sh - helpers for the host-side bench scripts (bash).
+# bench/common.sh - helpers for the host-side bench scripts (bash), with
+# the conventions of every script (scripts/cli.sh: die, bad_usage,
+# number ...; the script sets prog first).
+
+# shellcheck source=scripts/cli.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../scripts/cli.sh"
 
 # field FILE KEY: the value of "KEY: value" in FILE, or "" if none.
 field() {
 	[ -f "$1" ] && sed -n "s/^$2: //p" "$1" | head -n 1
 	return 0
-}
-
-# us NS: NS nanoseconds in µs, one decimal; "-" if empty or n/a (no samples).
-us() {
-	awk -v v="$1" 'BEGIN { if (v == "" || v == "n/a") print "-"; else printf "%.1f", v / 1000 }'
-}
-
-# family_of STATS: the family a variant's module gives in its stats (the
-# plots and the matrix group by it); "not recorded" in a run from before
-# the module said.
-family_of() {
-	local f
-	f=$(field "$1" family)
-	echo "${f:-not recorded}"
 }
 
 # The variants this tree has: variants/<name>.c, without kbuild's *.mod.c.
@@ -42,24 +33,6 @@ run_child() {
 	wait "$child" || rc=$?
 	child=""
 	return "$rc"
-}
-
-# The plots' line colours, distinct for nine lines (Okabe-Ito and black);
-# past nine a plot adds dashes.
-# shellcheck disable=SC2034 # used by the scripts that source this
-colours=("#000000" "#E69F00" "#56B4E9" "#009E73" "#D55E00" "#0072B2" "#CC79A7" "#999999" "#F0E442")
-
-# render DIR NAME W,H BODY: DIR/NAME.png and DIR/NAME.svg from one gnuplot
-# script body, each written under a temp name and renamed when complete.
-render() {
-	local dir=$1 name=$2 size=$3 body=$4 term ext
-	for term in "pngcairo size $size font ',11'" "svg size $size font ',12'"; do
-		ext=png
-		[[ $term == svg* ]] && ext=svg
-		printf "set terminal %s noenhanced\nset output '%s'\n%s\n" \
-			"$term" "$dir/$name.$ext.tmp" "$body" | gnuplot
-		mv "$dir/$name.$ext.tmp" "$dir/$name.$ext"
-	done
 }
 
 # default_clock TARGET: the clock a run takes when none is asked for, into

@@ -76,7 +76,7 @@ QUIET="io_wait_event completion_killable"
 quiet() {
 	# shellcheck disable=SC2016,SC2086 # $1 $2 are the guest shell's; QUIET are words
 	# A long timeout: the guest's deadline counts guest time, and on a
-	# loaded host bench/lib.sh's copy of the modules over 9p takes much of
+	# loaded host bench/guest/lib.sh's copy of the modules over 9p takes much of
 	# it (each request lets icount's clock jump to the next timer).
 	vm/run -q --clock icount --smp 1 --timeout 1200 --out "$out/quiet" -- sh -c \
 		'tests/guest/icount-quiet.sh $1 $2 && tests/guest/icount-trace.sh' _ $QUIET \

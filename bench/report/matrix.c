@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * report matrix DIR: the behaviour matrix of a bench/matrix run (bench/run
+ * report matrix DIR: the behaviour matrix of a bench/guest/matrix run (bench/run
  * --mode matrix), from the files it left in every DIR/<variant>/:
  *   status      ok or failed;
- *   accounting  the accounting phase (bench/lib.sh): state letter, the
+ *   accounting  the accounting phase (bench/guest/lib.sh): state letter, the
  *               shares of the state samples in which procs_blocked and the
  *               runqueues' nr_uninterruptible were raised, the samples'
  *               count, iowait and blkio ticks, PSI io;
@@ -12,7 +12,7 @@
  *               (histogram) of runs from before the matrix traced;
  *   matrix      stop_ns (rmmod in the middle of a run), stop_untested
  *               (hangs or stops: the same with stop_test=0), hung_task;
- *   analysis    the latency from the run's trace (bench/analyse), exact.
+ *   analysis    the latency from the run's trace (bench/bin/analyse), exact.
  * Writes DIR/matrix.csv and DIR/matrix.md (one row per variant, measured
  * beside declared, ordered by family then name), DIR/matrix.json and the
  * figure DIR/matrix.{png,svg} (plots/matrix.gp, from DIR/plot/matrix.dat).
@@ -50,7 +50,7 @@
 #define NO_SHARE	0.1
 /*
  * The fewest state samples a variant's yes/no columns may rest on (the
- * accounting phase takes about 50 a second, bench/sampler).
+ * accounting phase takes about 50 a second, bench/bin/sampler).
  */
 #define MIN_SAMPLES	20
 

@@ -511,7 +511,7 @@ static void overhead_section(FILE *o)
 	u = stat_of(&c, "untraced", p, "wakes_per_s");
 	t = stat_of(&c, "traced", p, "wakes_per_s");
 	r = ratio_of(&c, "traced", "untraced", p, "wakes_per_s");
-	/* With the sched events too (bench/perf's traced_sched rounds), reported. */
+	/* With the sched events too (bench/guest/perf's traced_sched rounds), reported. */
 	ts = stat_of(&c, "traced_sched", p, "wakes_per_s");
 	s2r = ratio_of(&c, "traced_sched", "untraced", p, "wakes_per_s");
 	if (ts.n)
@@ -614,7 +614,7 @@ static void fidelity_section(FILE *o)
 	size_t i;
 
 	fprintf(o, "## Fidelity: the module's latency against the scheduler's\n\n");
-	fprintf(o, "Traced with `trace-cmd record -C mono -e waitcmp -e sched:sched_waking -e sched:sched_switch` (default buffer), unbound. `bench/analyse` matches each sample with the waiter's `sched_waking` after the wake and its next `sched_switch` in. p50 in %s; diff = (module p50 − scheduler p50) / module p50.\n\n",
+	fprintf(o, "Traced with `trace-cmd record -C mono -e waitcmp -e sched:sched_waking -e sched:sched_switch` (default buffer), unbound. `bench/bin/analyse` matches each sample with the waiter's `sched_waking` after the wake and its next `sched_switch` in. p50 in %s; diff = (module p50 − scheduler p50) / module p50.\n\n",
 		P.U);
 	fprintf(o, "| run | samples | module p50 | scheduler p50 | diff (\\|·\\| ≤ %d %%) | matched | lost events |\n", DIFF_MAX);
 	fprintf(o, "|---|---|---|---|---|---|---|\n");
@@ -946,7 +946,7 @@ static void analyser_section(FILE *o)
 		fprintf(o, "Not measured (no analyser.csv).\n\n");
 		return;
 	}
-	fprintf(o, "One trace of a long back-to-back traced run (`-e waitcmp -e sched:sched_waking -e sched:sched_switch`, 32 MB buffer per CPU so that both tools read the same events) and one of half its length, both kept in the results folder (not in git). Times are the median of the repeats on this host, in seconds of its real time whatever the guest's clock; memory is the largest resident set among the command and the children it waited for (`/usr/bin/time`: bench/analyse works in a child it forks; for the pipeline, its largest stage).\n\n");
+	fprintf(o, "One trace of a long back-to-back traced run (`-e waitcmp -e sched:sched_waking -e sched:sched_switch`, 32 MB buffer per CPU so that both tools read the same events) and one of half its length, both kept in the results folder (not in git). Times are the median of the repeats on this host, in seconds of its real time whatever the guest's clock; memory is the largest resident set among the command and the children it waited for (`/usr/bin/time`: bench/bin/analyse works in a child it forks; for the pipeline, its largest stage).\n\n");
 	fprintf(o, "| tool | trace | events | seconds | peak RSS MB | p50 %s | p99 %s | sched matched | sched p50 %s |\n",
 		P.U, P.U, P.U);
 	fprintf(o, "|---|---|---|---|---|---|---|---|---|\n");
@@ -991,11 +991,11 @@ static void analyser_section(FILE *o)
 	speed = shown(sa > 0 ? rs_ratio(sp, sa) : NAN, 1);
 	flat = shown(mh > 0 ? rs_ratio(ma, mh) : NAN, 2);
 	pflat = shown(ph > 0 ? rs_ratio(pa, ph) : NAN, 2);
-	fprintf(o, "On the full trace bench/analyse is %sx faster than `trace-cmd report | awk | sort`. Doubling the trace multiplies bench/analyse's peak memory by %s and the pipeline's by %s.\n\n",
+	fprintf(o, "On the full trace bench/bin/analyse is %sx faster than `trace-cmd report | awk | sort`. Doubling the trace multiplies bench/bin/analyse's peak memory by %s and the pipeline's by %s.\n\n",
 		num(speed, 1), num(flat, 2), num(pflat, 2));
 	v = verdict(speed, false, SPEEDUP_MIN);
 	if (!strcmp(v, "missed"))
-		why = sf(": bench/analyse takes %s ns of host time per event, most of it in libtracecmd's own record reading (zstd decompression of the data, kbuffer, a malloc and free per record) and, to keep its memory flat, in reading the file's headers again at each reopen of the handle, every 262,144 records; trace-cmd report itself, a C program, is the pipeline's first stage",
+		why = sf(": bench/bin/analyse takes %s ns of host time per event, most of it in libtracecmd's own record reading (zstd decompression of the data, kbuffer, a malloc and free per record) and, to keep its memory flat, in reading the file's headers again at each reopen of the handle, every 262,144 records; trace-cmd report itself, a C program, is the pipeline's first stage",
 			 num(rs_ratio(sa * 1e9, ev), 0));
 	if (!*evs || (ev == floor(ev) && ev < 1000000))
 		enough = sf(" (trace of %s events, fewer than the 1,000,000 the target asks)",
@@ -1300,7 +1300,7 @@ static void waiters_section(FILE *o)
 	}
 	/* The waiter counts, each once, ascending. */
 	rs_sort(counts, nc);
-	fprintf(o, "In the main boot (%s CPUs), after the other phases, `bench/scaling` loads each variant with ", P.cpus);
+	fprintf(o, "In the main boot (%s CPUs), after the other phases, `bench/guest/scaling` loads each variant with ", P.cpus);
 	for (i = 0; i < nc; i++)
 		if (!i || counts[i] != counts[i - 1])
 			fprintf(o, "%s%g", i ? ", " : "", counts[i]);

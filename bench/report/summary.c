@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * report summary DIR: a sweep's summary and figures (bench/run, after
- * bench/analyse), from each variant's folder DIR/<variant>/: status,
- * reason (why it failed), analysis (the trace: bench/analyse), stats (the
+ * bench/bin/analyse), from each variant's folder DIR/<variant>/: status,
+ * reason (why it failed), analysis (the trace: bench/bin/analyse), stats (the
  * module), accounting (the pinned accounting phase), cdf.dat and hist.dat
- * (bench/analyse), and DIR/env (the run). It writes
+ * (bench/bin/analyse), and DIR/env (the run). It writes
  *   summary.csv   one row per variant with a status, its fields empty
  *                 where a file or key is missing (a failed variant's);
  *   summary.md    the tables of the latency and accounting phases, the
@@ -575,7 +575,7 @@ static int write_json(const struct run *r)
 	return out_commit(&o, CMD);
 }
 
-/* Whole and not negative, as bench/analyse writes a count. */
+/* Whole and not negative, as bench/bin/analyse writes a count. */
 static bool is_count(const char *s)
 {
 	return *s && !s[strspn(s, "0123456789")];

@@ -10,7 +10,7 @@
  *   cross-1/, cross-2/  two sweeps with the waiter on CPU 1 and the waker
  *                       on CPU 0 under icount (maxcpus=1, then online):
  *                       the same comparison, reported, no target;
- *   perf/               bench/perf's b2b and overhead phases on one CPU:
+ *   perf/               bench/guest/perf's b2b and overhead phases on one CPU:
  *                       the harness's p50 at most 1.05 times the floor's
  *                       and its wake rate at least 0.95 times (medians of
  *                       the rounds); instructions per wake with the
@@ -279,7 +279,7 @@ static void floor_and_trace(const char *dir)
 	const char *unit = unit_of(dir, "perf");
 	struct csv c;
 
-	printf("## The harness against the floor, and the cost of recording (bench/perf, one CPU)\n\n");
+	printf("## The harness against the floor, and the cost of recording (bench/guest/perf, one CPU)\n\n");
 	if (!csv_load(&c, b2b)) {
 		double fp = median_of(&c, "floor", "same", "p50_ns"),
 		       hp = median_of(&c, "harness", "same", "p50_ns"),
@@ -314,7 +314,7 @@ static void floor_and_trace(const char *dir)
 		printf("A wake records two waitcmp events (waitcmp_wake, waitcmp_woken): %.0f more per wake, %.0f per event, the cost of writing a trace event on this kernel (the recorders hold the run in their buffers, as in the sweep under icount). "
 		       "A bound of 3 %% is %.0f per wake, less than one event: it cannot be met while a wake records two. "
 		       "What it guards, the latency itself, is the next target: both events lie outside the measured window (the waker's before its timestamp, the waiter's after its own), and the latency's p50 (the module's histogram: the middle of a bucket about 1.6 %% wide, so a shift smaller than that can hide in it) is none %.0f, `-e waitcmp` %.0f. "
-		       "trace-cmd records with `-O norecord-cmd`: the kernel's record-cmd option hooks sched_wakeup and sched_switch, inside the window, to save comms (bench/lib.sh, trace_start). "
+		       "trace-cmd records with `-O norecord-cmd`: the kernel's record-cmd option hooks sched_wakeup and sched_switch, inside the window, to save comms (bench/guest/lib.sh, trace_start). "
 		       "sched_waking and sched_switch themselves run inside it: with them the p50 is %.0f. The sweep records all three, so its latencies include their cost, the same for every variant.\n\n",
 		       tr - un, (tr - un) / 2, un * TRACE_COST_MAX, pu, pt, ps);
 		if (!isnan(un) && !isnan(tr) && un > 0) {

@@ -19,7 +19,7 @@ for v in "$@"; do
 	echo >"$TRACEFS/trace"
 	echo 1 >"$WOKEN"
 	load "$v" iterations=2000 period_us=1000 waiters=1
-	# Nothing else runs until the wakes should be over (as bench/sweep
+	# Nothing else runs until the wakes should be over (as bench/guest/sweep
 	# under icount): a poll would land in a few samples.
 	sleep 2.2
 	wait_done "$v" 300

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # For tests/icount.t (not one of run-all's NN-*.sh): the bench's accounting
-# phase (bench/lib.sh, as bench/matrix runs it) of each variant named on
+# phase (bench/guest/lib.sh, as bench/guest/matrix runs it) of each variant named on
 # the command line, with the 9p client's requests traced, and per variant
 #   VARIANT requests N samples M
 # N: 9p requests (the repo and /out are 9p shares of the host's) from the
@@ -12,8 +12,8 @@
 # host-dependent part of its guest time: N must be 0.
 set -eu
 WAITCMP=${WAITCMP:-/waitcmp}
-# shellcheck source=bench/lib.sh
-. "$WAITCMP/bench/lib.sh"
+# shellcheck source=bench/guest/lib.sh
+. "$WAITCMP/bench/guest/lib.sh"
 
 acct_iterations=10
 acct_period_us=100000

@@ -3,7 +3,7 @@
 #
 # For tests/icount.t (not one of run-all's NN-*.sh): wait_event back to
 # back on CPU 0, 2000 wakes, without a trace and then recorded as the
-# bench records (bench/lib.sh trace_start, trace_quiet), the waitcmp
+# bench records (bench/guest/lib.sh trace_start, trace_quiet), the waitcmp
 # events alone and with the sched events. Prints per run
 #   KIND p50 P50 records N per_wake GUEST_NS
 # P50 from the module's histogram, GUEST_NS the run's guest time (Start
@@ -11,8 +11,8 @@
 # wake-to-run window, so recording them must leave the p50 as it was.
 set -eu
 WAITCMP=${WAITCMP:-/waitcmp}
-# shellcheck source=bench/lib.sh
-. "$WAITCMP/bench/lib.sh"
+# shellcheck source=bench/guest/lib.sh
+. "$WAITCMP/bench/guest/lib.sh"
 
 N=2000
 V=wait_event

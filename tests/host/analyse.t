@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# bench/analyse on the committed fixtures (tests/fixtures, recorded in the
+# bench/bin/analyse on the committed fixtures (tests/fixtures, recorded in the
 # VM by tests/fixtures/make-fixtures), on the host only. Its numbers are
 # checked against the module's own debugfs stats of the same run: counts,
 # min, max and mean exactly; percentiles within 1/32 of the module's value
@@ -20,10 +20,10 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=tests/host/tap.sh
 . "$root/tests/host/tap.sh"
 fix=$root/tests/fixtures
-an=$root/bench/analyse
+an=$root/bench/bin/analyse
 
 if ! make -s -C "$root/bench" >/dev/null 2>&1; then
-	echo "1..0 # SKIP bench/analyse does not build here (make -C bench)"
+	echo "1..0 # SKIP bench/bin/analyse does not build here (make -C bench)"
 	exit 0
 fi
 
@@ -485,19 +485,19 @@ kallsyms_exported() {
 	nm -D --defined-only "$an" | grep -qw tep_parse_kallsyms
 }
 if command -v nm >/dev/null; then
-	check "bench/analyse exports its tep_parse_kallsyms to libtracecmd" \
+	check "bench/bin/analyse exports its tep_parse_kallsyms to libtracecmd" \
 		kallsyms_exported
 else
-	skip "no nm to list the dynamic symbols of bench/analyse"
+	skip "no nm to list the dynamic symbols of bench/bin/analyse"
 fi
 
-# The reading in slices (reopening the file, see bench/analyse.c) must not
+# The reading in slices (reopening the file, see bench/analyse/analyse.c) must not
 # change a number: a build that reopens every 97 records agrees.
 if command -v pkg-config >/dev/null && command -v cc >/dev/null; then
 	# shellcheck disable=SC2046 # pkg-config prints several words
 	cc -O2 -std=gnu11 -DSLICE_RECORDS=97ul -o "$tmp/analyse97" \
 		$(pkg-config --cflags libtracecmd libtraceevent) \
-		"$root/bench/analyse.c" \
+		"$root/bench/analyse/analyse.c" \
 		$(pkg-config --libs libtracecmd libtraceevent)
 	diffs=""
 	for f in wait_event-w2 completion-w3 together lost no-sleep; do

@@ -33,7 +33,7 @@ if [ -z "$real_headers" ]; then
 	exit 0
 fi
 if ! command -v pkg-config >/dev/null || ! pkg-config --exists libtracecmd libtraceevent; then
-	echo "1..0 # SKIP bench/analyse cannot build here (libtracecmd-dev libtraceevent-dev pkg-config)"
+	echo "1..0 # SKIP bench/bin/analyse cannot build here (libtracecmd-dev libtraceevent-dev pkg-config)"
 	exit 0
 fi
 for t in tar xz make gcc modinfo; do
@@ -52,7 +52,7 @@ trap 'all_passed && rm -rf "$tmp" || echo "# kept $tmp"' EXIT
 tree=$tmp/tree
 mkdir "$tree"
 tar -C "$root" --exclude=./.git --exclude=./build --exclude=./results \
-	--exclude=./bench/analyse --exclude=./tests/host/stats-test -cf - . | tar -C "$tree" -xf -
+	--exclude=./bench/bin --exclude=./tests/host/stats-test -cf - . | tar -C "$tree" -xf -
 
 # The fake system: state/installed (what "is installed"), state/log (what
 # the fakes were asked, in order), src (WAITCMP_SRC).
@@ -224,7 +224,7 @@ vermagic=$(PATH=$PATH:/sbin:/usr/sbin modinfo -F vermagic "$built/common/waitcmp
 check "built for $real_release, the release the install brought (vermagic '$vermagic')" \
 	[ "${vermagic%% *}" = "$real_release" ]
 check "nothing built for the running release $fake_release" [ ! -e "$tree/build/modules/$fake_release" ]
-check "bench/analyse built" [ -x "$tree/bench/analyse" ]
+check "bench/bin/analyse built" [ -x "$tree/bench/bin/analyse" ]
 
 # --- every target, make -j4, fake headers ------------------------------
 

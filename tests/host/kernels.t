@@ -35,7 +35,7 @@ check "a kernel given twice is refused" \
 check "an empty kernel list is refused" refused --kernels "" "--kernels is empty"
 check "an unknown mode is refused" refused --modes "sweep fast" "--modes takes sweep and matrix, not 'fast'"
 check "bench/run options are checked before anything runs" \
-	refused -- --iterations 0 "iterations=0 is out of range"
+	refused -- --iterations 0 "bench/run: --iterations takes a whole number from 1 "
 check "an unknown variant is refused" refused -- --variants nope "unknown variant 'nope'"
 
 # A made-up run: kernel DIR MODEL-ASKED PREEMPT-LINE KERNEL-VERSION P50S STATES

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 
 skip_without_vm
 rel=$(KDIR=$(vm/kernel kdir) vm/kernel moddir)
-if [ ! -f "$rel/common/waitcmp.ko" ] || [ ! -x bench/analyse ]; then
+if [ ! -f "$rel/common/waitcmp.ko" ] || [ ! -x bench/bin/analyse ]; then
 	echo "1..0 # SKIP build the modules and the tools first (make test does)"
 	exit 0
 fi

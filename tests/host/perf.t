@@ -27,7 +27,7 @@ mkdir "$out"
 # shellcheck disable=SC2016 # the guest's shell expands these
 guest='
 set -u
-ko=build/modules/$(uname -r)/bench/floor/waitcmp_floor.ko
+ko=build/modules/$(uname -r)/bench/guest/floor/waitcmp_floor.ko
 res=/sys/kernel/debug/waitcmp_floor/result
 cs() { read -r up _ </proc/uptime; echo "${up%.*}${up#*.}"; }
 done_wait() {

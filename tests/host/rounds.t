@@ -7,7 +7,7 @@
 # than the lowest only when the intervals are apart and else says no
 # difference is measurable, gives the rank stability of the two halves,
 # and writes every round in rounds.csv and the intervals in summary.json.
-# bench/sweep's order of the variants in a round comes from the seed.
+# bench/guest/sweep's order of the variants in a round comes from the seed.
 set -eu
 cd "$(dirname "$0")/../.."
 # shellcheck source=tests/host/tap.sh
@@ -92,10 +92,10 @@ bench/bin/report summary "$one" >/dev/null 2>&1 || true
 refute "a sweep of one round has no rounds section" grep -q 'Over .* rounds' "$one/summary.md"
 check "... and no rounds.csv" test ! -e "$one/rounds.csv"
 
-# bench/sweep's orders: drawn from the seed and the round, the same each time.
-# shellcheck source=bench/lib.sh
-orders=$(WAITCMP=. && . bench/lib.sh && for r in 1 2 3; do shuffled 1234 "$r" a b c d e | tr '\n' ' '; echo; done)
-again=$(WAITCMP=. && . bench/lib.sh && for r in 1 2 3; do shuffled 1234 "$r" a b c d e | tr '\n' ' '; echo; done)
+# bench/guest/sweep's orders: drawn from the seed and the round, the same each time.
+# shellcheck source=bench/guest/lib.sh
+orders=$(WAITCMP=. && . bench/guest/lib.sh && for r in 1 2 3; do shuffled 1234 "$r" a b c d e | tr '\n' ' '; echo; done)
+again=$(WAITCMP=. && . bench/guest/lib.sh && for r in 1 2 3; do shuffled 1234 "$r" a b c d e | tr '\n' ' '; echo; done)
 is "$orders" "$again" "the shuffled orders repeat with the seed"
 check "... each round's order holds every variant once" \
 	test "$(echo "$orders" | head -n 1 | tr ' ' '\n' | grep . | sort | tr '\n' ' ')" = "a b c d e "

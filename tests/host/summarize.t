@@ -3,7 +3,7 @@
 #
 # bench/bin/report summary (a sweep's summary and figures) on a made-up
 # results folder, on the host only: each variant's analysis is
-# bench/analyse's output for a committed fixture (tests/fixtures), its
+# bench/bin/analyse's output for a committed fixture (tests/fixtures), its
 # stats the module's stats of the same run. The summary reports the
 # module's no_sleep (waits that returned without sleeping) next to the
 # trace's samples, in summary.csv, summary.md and summary.json; the
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 . tests/host/tap.sh
 
 if ! make -s -C bench >/dev/null 2>&1; then
-	echo "1..0 # SKIP bench/analyse does not build here (make -C bench)"
+	echo "1..0 # SKIP bench/bin/analyse does not build here (make -C bench)"
 	exit 0
 fi
 if ! command -v gnuplot >/dev/null; then
@@ -38,7 +38,7 @@ variant() {
 	local d=$run/$1
 	mkdir -p "$d"
 	echo ok >"$d/status"
-	bench/analyse -v "$1" -o "$d" "$fix/$2.dat" >"$d/analysis"
+	bench/bin/analyse -v "$1" -o "$d" "$fix/$2.dat" >"$d/analysis"
 	cp "$fix/$3" "$d/stats"
 	echo "family: $4" >>"$d/stats"
 	printf '%s\n' "state: D" "state_samples: D=3 S=1" "procs_blocked_max: 1" \

@@ -59,8 +59,8 @@ sandbox_usable() {
 		hs_skip="no private mount namespace here (${hs_unshare[*]}: ${why//$'\n'/ })"
 		return 1
 	}
-	[ -x bench/analyse ] || {
-		hs_skip="bench/analyse is not built (make tools): bench/run stops before the host checks"
+	[ -x bench/bin/analyse ] || {
+		hs_skip="bench/bin/analyse is not built (make tools): bench/run stops before the host checks"
 		return 1
 	}
 }

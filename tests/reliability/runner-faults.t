@@ -122,8 +122,8 @@ check "... and no qemu left" no_qemu_of "$tmp/stuck.out"
 
 # --- A bench run cut off half-way ----------------------------------------
 
-if ! [ -x bench/analyse ] || ! command -v trace-cmd >/dev/null || ! command -v gnuplot >/dev/null; then
-	skip "bench/run needs bench/analyse (make tools), trace-cmd and gnuplot"
+if ! [ -x bench/bin/analyse ] || ! command -v trace-cmd >/dev/null || ! command -v gnuplot >/dev/null; then
+	skip "bench/run needs bench/bin/analyse (make tools), trace-cmd and gnuplot"
 	done_testing
 	exit
 fi
@@ -142,7 +142,7 @@ latest_kept() {
 
 # cut_off NAME SIGNAL WHOM [CMD...]: start CMD (default: a long bench run)
 # in a process group of its own, wait until its guest runs the sweep (a
-# "bench: [1/" line in NAME.log, or in $CUT_WATCH when set), then send
+# "bench/guest/sweep: [1/" line in NAME.log, or in $CUT_WATCH when set), then send
 # SIGNAL to WHOM: leader (CMD alone), group (its process group) or qemu.
 # Sets folder, ended (seconds CMD took to end, or "no") and status.
 cut_off() {
@@ -161,12 +161,12 @@ cut_off() {
 	disown "$pid"
 	echo "$pid" >>"$tmp/groups"
 	for ((i = 0; i < 240; i++)); do
-		has "$watch" 'bench: \[1/' && break
+		has "$watch" 'bench/guest/sweep: \[1/' && break
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.5
 	done
 	folder=$(sed -n 's/^bench[a-z/]*: results in //p' "$log")
-	if ! has "$watch" 'bench: \[1/'; then
+	if ! has "$watch" 'bench/guest/sweep: \[1/'; then
 		sed 's/^/# /' "$log"
 		ended=no status="never started"
 		return 0

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # latency-cdf: the share of wakes slower than x (1 - CDF, log y) of every
-# variant, from DIR/<variant>/cdf.dat (bench/analyse), drawn by
+# variant, from DIR/<variant>/cdf.dat (bench/bin/analyse), drawn by
 # "report summary". Inputs: run (DIR), vars (the variants, space-separated,
 # in their order on every figure), origin (kernel, accelerator, clock),
 # samples (wakes a variant), unit and xscale (the x axis's label), xlo and

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # latency-hist: every variant's latency histogram, the share of its wakes
-# in each bin, from DIR/<variant>/hist.dat (bench/analyse), drawn by
+# in each bin, from DIR/<variant>/hist.dat (bench/bin/analyse), drawn by
 # "report summary". Inputs: run, vars, origin, samples, unit (see
 # latency-cdf.gp); the x axis is always log.
 load plots.'/palette.gp'

@@ -2,9 +2,13 @@
 # shellcheck shell=sh
 # shellcheck disable=SC2034,SC2154 # shared with the scripts that source it
 #
-# bench/lib.sh - shell functions shared by bench/sweep and bench/matrix,
-# which run where the modules run (the guest, or a host with --target
-# host). POSIX sh. The caller sets WAITCMP (this tree) first.
+# bench/guest/lib.sh - shell functions shared by the scripts of
+# bench/guest/, which run where the modules run (the guest, or a host with
+# --target host). POSIX sh. The caller sets WAITCMP (this tree) and prog
+# (its own path in the tree, for messages: scripts/cli.sh) first.
+
+# shellcheck source=scripts/cli.sh
+. "$WAITCMP/scripts/cli.sh"
 
 # The modules built for the kernel we run on (make builds one dir per kernel).
 KO=${WAITCMP_KO:-$WAITCMP/build/modules/$(uname -r)}
@@ -13,7 +17,7 @@ TRACEFS=/sys/kernel/tracing
 USER_HZ=100	# /proc/stat and /proc/PID/stat count in these ticks
 
 say() {
-	echo "bench: $*"
+	echo "${prog:-${0##*/}}: $*"
 }
 
 # field FILE KEY: the value of "KEY: value" in FILE.
@@ -90,11 +94,11 @@ read_unint() {
 # until_done VARIANT INTERVAL: until the run is done, sample every
 # INTERVAL seconds the first waiter's state letter (st_*), procs_blocked
 # (blocked_max, blocked_samples) and, when unint_base is set, the
-# uninterruptible count above it (unint_samples), with bench/sampler (C:
+# uninterruptible count above it (unint_samples), with bench/bin/sampler (C:
 # the shell took ~20 M instructions a sample to parse sched/debug); the
 # number of samples in samples, their real interval in sample_interval_ms.
 # Fails when the run's samples did not move for 120 s.
-SAMPLER=$WAITCMP/bench/sampler
+SAMPLER=$WAITCMP/bench/bin/sampler
 
 # In the guest the modules and the sampler are loaded and run from copies
 # in /tmp (tmpfs), made here, before any phase. The repo is the host's 9p
@@ -122,7 +126,7 @@ stage_in_tmpfs() {
 	[ ! -x "$stage/bin/sampler" ] || SAMPLER=$stage/bin/sampler
 }
 if [ "${WAITCMP_GUEST:-}" = 1 ] && [ -d "$KO" ]; then
-	stage_in_tmpfs || { echo "bench: cannot copy the modules to /tmp" >&2; exit 1; }
+	stage_in_tmpfs || die "cannot copy the modules to /tmp"
 fi
 
 until_done() {

@@ -100,7 +100,7 @@ static const char trace_magic[] = { 0x17, 0x08, 0x44, 't', 'r', 'a', 'c',
  * table doubles to that size). Under icount a variant's samples take a
  * few hundred distinct values; a long wall-clock trace passes the cap
  * early, so that its peak memory hardly grows with its length (the
- * analyser's memory target in bench/perf). ANALYSE_EXACT_CAP lowers the cap,
+ * analyser's memory target in bench/guest/perf). ANALYSE_EXACT_CAP lowers the cap,
  * for tests (see read_exact_cap()).
  */
 #define EXACT_CAP	(1ul << 16)
