@@ -44,6 +44,7 @@
 
 #include "report.h"
 #include "results.h"
+#include "rounds.h"
 #include "rstats.h"
 
 #define MAX_KERNELS	32
@@ -456,6 +457,64 @@ static void table_head(FILE *f, const char *align)
 	fputc('\n', f);
 }
 
+/*
+ * On the wall clock with rounds in every kernel's sweep: each variant's
+ * p50 median over the rounds with its 95 % interval (rounds.c), against
+ * the base kernel's; a variant is higher or lower on a kernel only when
+ * the two intervals are apart. false when a sweep has no rounds.
+ */
+static bool md_rounds(FILE *f)
+{
+	static struct rounds rs[MAX_KERNELS];
+	char *names[MAX_VARIANTS], *dirs[MAX_KERNELS][MAX_VARIANTS];
+	size_t i, j, bi = 0;
+	bool all = true;
+
+	for (j = 0; j < nv; j++)
+		names[j] = (char *)variants[j];	/* rounds_read only reads them */
+	for (i = 0; i < nk; i++) {
+		char *sweep = xasprintf("%s/sweep", kernels[i].dir), *env = path_join(sweep, "env");
+
+		if (&kernels[i] == base)
+			bi = i;
+		for (j = 0; j < nv; j++)
+			dirs[i][j] = xasprintf("%s/%s", sweep, variants[j]);
+		if (!kernels[i].has_sweep ||
+		    !rounds_read(&rs[i], sweep, env, names, dirs[i], nv))
+			all = false;
+		free(env);
+		free(sweep);
+	}
+	if (all) {
+		fprintf(f, "On the wall clock from the sweeps' rounds (%zu in the first kernel's): each\n", rs[bi].rounds);
+		fprintf(f, "variant's p50 median over the rounds with a 95 %% interval from their order\n");
+		fprintf(f, "statistics; a variant is higher or lower on a kernel than on %s only when\n", base->label);
+		fprintf(f, "the two intervals are apart, otherwise no difference is measurable here.\n\n");
+		for (i = 0; i < nk; i++) {
+			size_t hi = 0, lo = 0;
+
+			if (i == bi)
+				continue;
+			fprintf(f, "- **%s** against %s: higher: ", kernels[i].label, base->label);
+			for (j = 0; j < nv; j++)
+				if (rs_interval_cmp(&rs[i].v[j].iv[FIG_P50], &rs[bi].v[j].iv[FIG_P50]) > 0)
+					fprintf(f, "%s`%s`", hi++ ? ", " : "", variants[j]);
+			fputs(hi ? "; lower: " : "none; lower: ", f);
+			for (j = 0; j < nv; j++)
+				if (rs_interval_cmp(&rs[i].v[j].iv[FIG_P50], &rs[bi].v[j].iv[FIG_P50]) < 0)
+					fprintf(f, "%s`%s`", lo++ ? ", " : "", variants[j]);
+			fprintf(f, "%s; no difference measurable here for the other %zu.\n",
+				lo ? "" : "none", nv - hi - lo);
+		}
+	}
+	for (i = 0; i < nk; i++) {
+		for (j = 0; j < nv; j++)
+			free(dirs[i][j]);
+		rounds_free(&rs[i]);
+	}
+	return all;
+}
+
 static void md_latency(FILE *f)
 {
 	const char *unit = clock_is_icount(clock_) ? "instructions, icount" : "µs, wall-clock";
@@ -501,6 +560,20 @@ static void md_latency(FILE *f)
 		fputc('\n', f);
 	}
 	fprintf(f, "\n### Which primitives gain or lose\n\n");
+	if (!clock_is_icount(clock_)) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&text, &len);
+		bool have = m && md_rounds(m);
+
+		if (m)
+			fclose(m);
+		if (have)
+			fputs(text, f);
+		free(text);
+		if (have)
+			goto figure;
+	}
 	fprintf(f, "Every kernel shifts all latencies at once (the kernel-wide shift: the median\n");
 	fprintf(f, "p50 ratio over the variants). A primitive gains or loses on a kernel when its\n");
 	fprintf(f, "own ratio stands out from that shift.\n\n");
@@ -508,8 +581,9 @@ static void md_latency(FILE *f)
 		/* One wall-clock run: the same kernel's sweep and matrix differ by as much as two kernels do. */
 		fprintf(f, "Not called on this run: on the wall clock one run cannot tell a primitive's\n");
 		fprintf(f, "own change from the noise (the same kernel's sweep and matrix differ by as\n");
-		fprintf(f, "much as two kernels do). Under icount (the default under TCG) the figures\n");
-		fprintf(f, "are exact and this section lists them.\n");
+		fprintf(f, "much as two kernels do), and its sweeps have no rounds to give intervals\n");
+		fprintf(f, "(`--rounds`, 6 by default on the wall clock). Under icount (the default\n");
+		fprintf(f, "under TCG) the figures are exact and this section lists them.\n");
 	} else {
 		fprintf(f, "Under icount the p50s are exact path lengths (on one CPU they repeat from\n");
 		fprintf(f, "boot to boot: [determinism.md](determinism.md), measured on the generic\n");
@@ -534,6 +608,7 @@ static void md_latency(FILE *f)
 			fputs(".\n", f);
 		}
 	}
+figure:
 	fprintf(f, "\n![the share of wakes slower than x, per variant, a line per kernel (log y: the tail shows)](latency-cdf-kernels.svg)\n\n");
 }
 

@@ -122,6 +122,49 @@ check "kernels.json: the failed kernel, the behaviour that differs, the sample-l
 check "the wall-clock figures are on a log x axis, in µs" \
 	sh -c "grep -q 'latency (µs, wall-clock, log)' '$run/cdf/swait.svg' && grep -q 'x: latency in µs, wall-clock, log' '$run/latency-cdf-kernels.svg'"
 
+# Wall clock with rounds in each kernel's sweep: a difference is called
+# only where the two kernels' intervals of the p50 median are apart.
+run=$base/rounds
+mkdir -p "$run"
+printf 'kernels: generic:voluntary rt\ndate_utc: 2026-01-01T00:00:00Z\nhost: test\nrun_args: \n' >"$run/env"
+fake_kernel generic-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
+fake_kernel rt default "" "#1 SMP PREEMPT_RT" "20000 21000 31000 30000" "D D D D"
+# rounds KERNEL VARIANT P50...: six rounds of the variant's p50 in the kernel's sweep.
+rounds() {
+	local d=$run/$1/sweep/$2 r=1 p
+	shift 2
+	for p in "$@"; do
+		local rd=$d/round-$r
+		[ "$r" = 1 ] && rd=$d
+		mkdir -p "$rd"
+		echo ok >"$rd/status"
+		printf 'p50_ns: %s\np99_ns: %s\n' "$p" "$((p * 4))" >"$rd/analysis"
+		[ -f "$rd/stats" ] || printf 'wake_cost_p50_ns: 100\n' >"$rd/stats"
+		r=$((r + 1))
+	done
+}
+for k in generic-voluntary rt; do
+	printf 'rounds: 6\nseed: 7\n' >>"$run/$k/sweep/env"
+done
+# wait_event: apart (higher on rt); swait, io_wait_event: overlapping;
+# completion: apart (lower on rt).
+rounds generic-voluntary wait_event 10000 10100 10200 10300 10400 10500
+rounds rt wait_event 20000 20100 20200 20300 20400 20500
+rounds generic-voluntary swait 20000 21000 22000 23000 24000 25000
+rounds rt swait 21000 22000 23000 24000 25000 26000
+rounds generic-voluntary io_wait_event 30000 30100 30200 30300 30400 30500
+rounds rt io_wait_event 30500 30600 30700 30800 30900 31000
+rounds generic-voluntary completion 40000 40100 40200 40300 40400 40500
+rounds rt completion 30000 30100 30200 30300 30400 30500
+bench/bin/report kernels "$run" >/dev/null 2>&1 || true
+check "wall clock with rounds: a difference only where the intervals are apart" \
+	grep -qF -- '- **rt** against generic-voluntary: higher: `wait_event`; lower: `completion`; no difference measurable here for the other 2.' "$run/kernels.md"
+refute "... not the one-run note" grep -q '^Not called on this run' "$run/kernels.md"
+rm "$run/rt/sweep/completion/round-6/status"
+bench/bin/report kernels "$run" >/dev/null 2>&1 || true
+check "five rounds of one variant: no interval, no difference called for it" \
+	grep -qF -- '- **rt** against generic-voluntary: higher: `wait_event`; lower: none; no difference measurable here for the other 3.' "$run/kernels.md"
+
 rc=0
 bench/bin/report kernels "$base" 2>"$base/nolist.err" || rc=$?
 check "a folder without kernels.list: exit 2, says so, writes nothing" \
