@@ -32,7 +32,7 @@ SHELL_SCRIPTS := scripts/deps scripts/cli.sh $(wildcard \
 	bench/guest/stress-sweep bench/guest/lib.sh \
 	vm/run vm/kernel vm/initramfs vm/init vm/build-kernel vm/guest-modules \
 	tests/fixtures/make-fixtures \
-	tests/*.t tests/tap.sh tests/host/*.t tests/host/tap.sh tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
+	tests/vm/*.t tests/tap.sh tests/host/*.t tests/host/tap.sh tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
 	tests/reliability/run tests/reliability/run-host \
 	tests/reliability/*.sh tests/reliability/*.t \
 	tests/debug-kernel)
@@ -108,7 +108,7 @@ kernels:
 test-kernels: deps
 	scripts/deps kernels
 	$(MAKE) _modules _tools
-	prove -v tests/kernels-e2e.t
+	prove -v tests/vm/kernels-e2e.t
 
 # docs/performance.md: the floor, peers, overhead, fidelity, scaling.
 bench-perf:
@@ -136,11 +136,13 @@ matrix:
 deps:
 	scripts/deps build test bench
 
-# The reliability suite's fast part (fast.t, runner-faults.t) is in here;
-# the full suite is make reliability.
+# tests/host/: no VM; tests/vm/: each boots guests (kernels-e2e.t, two
+# real kernels, is make test-kernels). The reliability suite's fast part
+# (fast.t, runner-faults.t) is in here; the full suite is make reliability.
+VM_TESTS = $(filter-out tests/vm/kernels-e2e.t,$(wildcard tests/vm/*.t))
 test: deps
 	$(MAKE) _modules _tools
-	prove -v tests/host/ tests/vm-suite.t tests/icount.t \
+	prove -v tests/host/ $(VM_TESTS) \
 		tests/reliability/fast.t tests/reliability/runner-faults.t
 
 # The suite on a debug kernel (lockdep, DEBUG_ATOMIC_SLEEP, KASAN,

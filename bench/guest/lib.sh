@@ -107,7 +107,7 @@ SAMPLER=$WAITCMP/bench/bin/sampler
 # A 9p request waits on the host, and under icount (sleep=off) the guest's
 # clock jumps to its next timer meanwhile, so the phase lost a
 # host-dependent part of its guest time: the sampler started late (35 of
-# about 50 samples on an idle host). tests/icount.t counts the requests.
+# about 50 samples on an idle host). tests/vm/icount.t counts the requests.
 # The copy costs guest time too (each 9p request lets the clock jump), so
 # a boot makes it once: a second script sourcing this reuses it.
 stage_in_tmpfs() {
@@ -279,7 +279,7 @@ accounting_phase() {
 # With it, recording only the waitcmp events (which lie outside that
 # window) moved wait_event's back-to-back p50 from 3759 to 4178
 # instructions under icount; without it the p50 stays 3759
-# (tests/icount.t). Nothing here reads a comm from the trace (the
+# (tests/vm/icount.t). Nothing here reads a comm from the trace (the
 # analyser goes by pid; sched_switch carries its own comms).
 trace_start() {
 	log=$1

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# For tests/icount.t (not one of run-all's NN-*.sh): run each variant
+# For tests/vm/icount.t (not one of run-all's NN-*.sh): run each variant
 # named on the command line as the bench's latency phase does (one waiter,
 # a wake every 1000 us), 2000 wakes, and print per variant
 #   VARIANT p50 mean records samples MODES

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# For tests/icount.t (not one of run-all's NN-*.sh): the bench's accounting
+# For tests/vm/icount.t (not one of run-all's NN-*.sh): the bench's accounting
 # phase (bench/guest/lib.sh, as bench/guest/matrix runs it) of each variant named on
 # the command line, with the 9p client's requests traced, and per variant
 #   VARIANT requests N samples M

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# For tests/icount.t (not one of run-all's NN-*.sh): wait_event back to
+# For tests/vm/icount.t (not one of run-all's NN-*.sh): wait_event back to
 # back on CPU 0, 2000 wakes, without a trace and then recorded as the
 # bench records (bench/guest/lib.sh trace_start, trace_quiet), the waitcmp
 # events alone and with the sched events. Prints per run

@@ -211,7 +211,7 @@ ok "$r" "make test succeeds on its first run ($((SECONDS - start)) s)"
 check "make test asked apt-get for linux-headers-amd64" headers_asked
 check "make test: no 'no kernel' message" no_kernel_message "$tmp/test.out"
 check "make test ran prove after the install" \
-	in_order "$state/log" "apt-get install" "prove -v tests/host/ tests/vm-suite.t tests/icount.t tests/reliability/fast.t"
+	in_order "$state/log" "apt-get install" "prove -v tests/host/ tests/vm/bench.t"
 built=$tree/build/modules/$real_release
 all_built() {
 	local want
@@ -251,7 +251,7 @@ expect=(
 	"modules:$I>$KM"
 	"tools:$I"
 	"test:$I>$KM>prove -v tests/host/"
-	"test-kernels:$I>linux-headers-rt-amd64>$KM>prove -v tests/kernels-e2e.t"
+	"test-kernels:$I>linux-headers-rt-amd64>$KM>prove -v tests/vm/kernels-e2e.t"
 	"reliability:$I>$KM>tests/reliability/run-host --full"
 	"bench:$I>bench/run --target vm"
 	"matrix:$I>bench/run --mode matrix --target vm>bench/bin/report guide $tmp/results/latest-matrix docs/guide.md"

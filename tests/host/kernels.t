@@ -5,7 +5,7 @@
 # know before anything runs, and bench/bin/report kernels joins per-kernel
 # runs (made up here) into one table, with ratios, differences, the check
 # that each kernel ran the model asked for and kernels.json; report
-# kernels-doc makes the page of one. tests/kernels-e2e.t (make
+# kernels-doc makes the page of one. tests/vm/kernels-e2e.t (make
 # test-kernels) runs two real kernels end to end.
 # shellcheck disable=SC2016 # $N in single quotes is awk's
 set -eu

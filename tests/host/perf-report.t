@@ -5,7 +5,7 @@
 # (ratios, verdicts, percentiles, the scaling figures and their
 # sentences, what is missing), on the wall clock and the same figures
 # under icount (instructions, never µs, none of the wall clock's
-# explanations), and its perf.json. Host only: tests/host/perf.t runs the
+# explanations), and its perf.json. Host only: tests/vm/perf.t runs the
 # floor module and bench/perf-run in the VM.
 set -eu
 cd "$(dirname "$0")/../.."

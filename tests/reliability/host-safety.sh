@@ -8,7 +8,7 @@
 # trace-cmd and gnuplot are stand-ins that fail and leave a note. The
 # checks it makes before anything is built can then be driven at will.
 #
-# Not here: "refuses without root" is in tests/host/bench.t.
+# Not here: "refuses without root" is in tests/vm/bench.t.
 #
 # Source it after tests/host/tap.sh and call host_safety_tests from the
 # top of the tree.

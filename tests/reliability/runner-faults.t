@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Faults of the runner (tests/host/vm.t covers a guest that panics or
+# Faults of the runner (tests/vm/vm.t covers a guest that panics or
 # hangs once running):
 #  - a guest that never starts (a file that is no kernel, a truncated
 #    kernel, no init, an init that never runs the command) is reported

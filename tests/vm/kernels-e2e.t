@@ -8,7 +8,7 @@
 # kernels, two boots each: about 10 min under TCG).
 # shellcheck disable=SC2016 # $N in single quotes is awk's
 set -eu
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 # shellcheck source=tests/host/tap.sh
 . tests/host/tap.sh
 # shellcheck source=bench/common.sh

@@ -15,7 +15,7 @@
 # runs the accounting phase and checks it reads nothing from the host, and
 # that recording the waitcmp events leaves the p50 as it was.
 set -eu
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 # shellcheck source=tests/host/tap.sh
 . tests/host/tap.sh
 

@@ -6,7 +6,7 @@
 # build/test-vm (under $WAITCMP_TEST_OUT instead of build when set: make
 # test-debug keeps its own): console log, kernel log, trace.dat files.
 set -eu
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 out=${WAITCMP_TEST_OUT:-build}/test-vm
 rm -rf "$out"
 mkdir -p "$out"

@@ -36,7 +36,7 @@ cat >>"$tree/docs/guide.md.in" <<'EOF'
 ### `throwaway`
 
 [variants/throwaway.c](../variants/throwaway.c): a copy of `swait` that
-tests/host/new-variant.t adds to a copy of the tree.
+tests/vm/new-variant.t adds to a copy of the tree.
 EOF
 
 # changed: what differs between this tree and the copy, build aside.
@@ -58,7 +58,7 @@ ok "$r" "the guide's test passes in the copy (throwaway has its section)"
 
 # One bench run of it beside wait_event, two waiters each: its stats (the
 # module's), the report and the plots. The guest's helpers (fact(),
-# wakes_one, max_waiters) read the same stats; tests/vm-suite.t runs them
+# wakes_one, max_waiters) read the same stats; tests/vm/vm-suite.t runs them
 # on every variant.
 r=0
 (cd "$tree" && WAITCMP_RESULTS=$tmp/results bench/run --variants throwaway,wait_event \
