@@ -16,8 +16,10 @@
  *                       the rounds); instructions per wake with the
  *                       waitcmp events recorded at most 3 % above none;
  *                       with the sched events too, reported.
+ * Also writes DIR/targets.json (the targets by name, "waitcmp-targets/1").
  * Exit status: 0 when every target is met, 1 when one is missed or has no
- * data (the report says which), 2 on bad usage.
+ * data (the report says which), 2 on bad usage or when targets.json cannot
+ * be written.
  */
 #define _GNU_SOURCE
 #include <math.h>
@@ -360,6 +362,42 @@ static void about_icount(void)
 	       "Two CPUs: the 6.1 guest hangs at \"x86: Booting SMP configuration\" when it boots with `-smp 2` under icount; booted with `maxcpus=1` it brings CPU 1 online after boot, and the vCPUs then run in turn in one host thread. The cross-CPU section below shows what that gives.\n\n");
 }
 
+/* DIR/targets.json: the targets by name, for a CI or a results database. */
+static int write_json(const char *dir)
+{
+	char *path = path_join(dir, "targets.json"), *env = path_of(dir, "sweep-1", "env");
+	char kernel[128] = "";
+	const char *clock = run_clock(env);
+	struct out o;
+	struct json j;
+	FILE *f = out_open(&o, "targets", path);
+	size_t i;
+
+	free(path);
+	if (!f) {
+		free(env);
+		return -1;
+	}
+	kv_get(env, "kernel", kernel, sizeof(kernel));
+	free(env);
+	json_begin(&j, f);
+	json_str(&j, "schema", "waitcmp-targets/1");
+	json_str(&j, "kernel", *kernel ? kernel : NULL);
+	json_str(&j, "clock", clock);
+	json_str(&j, "latency_unit", latency_unit(clock));
+	json_array(&j, "targets");
+	for (i = 0; i < ntargets; i++) {
+		json_object(&j, NULL);
+		json_str(&j, "target", targets[i].what);
+		json_str(&j, "measured", targets[i].measured);
+		json_str(&j, "bound", targets[i].bound);
+		json_str(&j, "verdict", targets[i].met > 0 ? "met" : targets[i].met ? "no data" : "missed");
+		json_end(&j);
+	}
+	json_finish(&j);
+	return out_commit(&o, "targets");
+}
+
 int cmd_targets(int argc, char **argv)
 {
 	const char *dir;
@@ -389,5 +427,5 @@ int cmd_targets(int argc, char **argv)
 		if (targets[i].met <= 0)
 			rc = 1;
 	}
-	return rc;
+	return write_json(dir) ? 2 : rc;
 }

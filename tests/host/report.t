@@ -94,6 +94,9 @@ check "the sched events' cost is reported (+50.0 %)" grep -qF '(+50.0 %, reporte
 check "the cross-CPU boots are compared, no target" \
 	sh -c "grep -qF '| wait_event | 6640 | 6630 |' '$tmp/good.md' && grep -q '0 of 1 variants with the same p50' '$tmp/good.md'"
 check "the failed variant is left out" sh -c "! grep -q '| broken |' '$tmp/good.md'"
+check "targets.json: the targets by name, every one met, the clock and kernel" \
+	test "$(jq -r '[.schema, .clock, .kernel, (.targets | length), ([.targets[].verdict] | unique | join(","))] | join("|")' "$tmp/good/targets.json")" = \
+	"waitcmp-targets/1|icount|6.1.0-test|8|met"
 
 mk p50
 sed -i 's/^swait,ok,1000,3755,/swait,ok,1000,3756,/' "$tmp/p50/sweep-2/summary.csv"
