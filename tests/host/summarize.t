@@ -67,11 +67,7 @@ md=$run/summary.md
 json=$run/summary.json
 
 # cell VARIANT COLUMN: a cell of summary.csv, by the header's name.
-cell() {
-	awk -F, -v v="$1" -v c="$2" '
-		NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i; next }
-		$1 == v && col { print $col; exit }' "$csv"
-}
+cell() { csv_cell "$csv" "$1" "$2"; }
 # stat FILE KEY
 stat() {
 	awk -v k="$2:" '$1 == k { print $2; exit }' "$1"

@@ -8,6 +8,14 @@
 # shellcheck source=tests/tap.sh
 . "$(dirname "${BASH_SOURCE[0]}")/../tap.sh"
 
+# csv_cell FILE KEY COLUMN: the cell in COLUMN (by the header's name) of
+# the first row of the CSV FILE whose first field is KEY.
+csv_cell() {
+	awk -F, -v v="$2" -v c="$3" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i; next }
+		$1 == v && col { print $col; exit }' "$1"
+}
+
 # vm_missing: prints why no guest can boot here and succeeds, or fails
 # when one can (the test files that boot guests skip on it).
 vm_missing() {

@@ -106,11 +106,7 @@ for v in wait_event completion; do
 	done
 done
 # cell VARIANT COLUMN: a cell of summary.csv, by the header's name.
-cell() {
-	awk -F, -v v="$1" -v c="$2" '
-		NR == 1 { for (i = 1; i <= NF; i++) if ($i == c) col = i; next }
-		$1 == v && col { print $col; exit }' "$run/summary.csv"
-}
+cell() { csv_cell "$run/summary.csv" "$1" "$2"; }
 # records VARIANT: samples (from the trace: waits that slept) plus the
 # module's no_sleep (waits that returned at once), one per wake and waiter.
 records() {

@@ -33,22 +33,31 @@ if [ "$(vm/run --print-accel)" = tcg ]; then
 	check "matrix.md: p50 and p99 in instructions (icount), not µs" \
 		sh -c "grep -qF '| p50 (instructions, icount) | p99 (instructions, icount) |' '$run/matrix.md' && ! grep -q 'µs' '$run/matrix.md'"
 fi
+# The run's figures by name, from matrix.json (never a CSV column by place).
 for v in $(list_variants .); do
-	row=$(grep "^$v," "$run/matrix.csv" || true)
-	r=0; [ "$(cut -d, -f20 <<<"$row")" = yes ] || r=1
-	ok "$r" "$v: measured = declared ($(cut -d, -f4,6,8,10 <<<"$row"))"
-	stop=$(cut -d, -f17 <<<"$row")
+	j() { jq -r --arg v "$v" ".variants[] | select(.variant == \$v) | $1" "$run/matrix.json"; }
+	r=0; [ "$(j .agree)" = true ] || r=1
+	ok "$r" "$v: measured = declared ($(j '[.measured.state, .measured.iowait, .measured.load, .measured.hung_task] | join(",")'))"
+	stop=$(j .stop_ns)
 	r=0; [[ $stop =~ ^[1-9][0-9]*$ ]] && [ "$(sed -n 's/^stop_ns: //p' "$run/$v/matrix")" = "$stop" ] || r=1
 	ok "$r" "$v: stop_ns from the harness's own timing ($stop)"
+	untested=$(j .without_stop_test)
+	r=0; [[ $untested =~ ^(hangs|stops)$ ]] || r=1
+	ok "$r" "$v: its unload without the stop test measured ($untested)"
 	# The latency from the run's trace, exact (the histogram's bucket
 	# middle moved with one short sample between boots).
-	p50=$(cut -d, -f18 <<<"$row")
+	p50=$(j .p50_ns)
 	r=0; [[ $p50 =~ ^[1-9][0-9]*$ ]] && [ "$(sed -n 's/^p50_ns: //p' "$run/$v/analysis")" = "$p50" ] &&
 		[ "$(sed -n 's/^percentiles: //p' "$run/$v/analysis")" = exact ] || r=1
 	ok "$r" "$v: p50 exact, from the trace's analysis ($p50)"
 	[ "$r" -eq 0 ] && continue
-	echo "# $row"
+	j . | diag
 done
+# Interruptible waits return on kthread_stop()'s TIF_NOTIFY_SIGNAL; the
+# others sleep again when their condition ignores the stop.
+is "$(jq -r '[.variants[] | select(.without_stop_test == "stops") | .variant] | join(" ")' "$run/matrix.json")" \
+	"wait_event_interruptible wait_event_interruptible_exclusive wait_event_interruptible_timeout" \
+	"without the stop test only the interruptible waits stop"
 # A yes/no needs samples: a variant with 5 state samples is not measured.
 few=$base/few
 cp -r "$(cd "$run" && pwd -P)" "$few"
