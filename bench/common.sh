@@ -23,6 +23,38 @@ list_variants() {
 	done
 }
 
+# new_run_folder KIND [DIR]: the run's folder into out, made here: DIR
+# when given (refused when it exists: results are never overwritten), else
+# $results/KIND-<UTC time>, with -2, -3 ... when one of that second exists;
+# its status says running. results is WAITCMP_RESULTS, or results/.
+results=${WAITCMP_RESULTS:-results}
+new_run_folder() {
+	local stamp n=1
+	if [ -n "${2:-}" ]; then
+		mkdir "$2" 2>/dev/null || bad_usage "$2 exists: results are never overwritten"
+		out=$2
+	else
+		mkdir -p "$results"
+		stamp=$(date -u +%Y%m%dT%H%M%SZ)
+		out=$results/$1-$stamp
+		while ! mkdir "$out" 2>/dev/null; do
+			n=$((n + 1))
+			out=$results/$1-$stamp-$n
+		done
+	fi
+	echo running >"$out/status"
+}
+
+# link_latest NAME: $results/NAME points at $out (when $out is in
+# $results), swapped atomically: a reader never sees it missing or half
+# made.
+link_latest() {
+	if [ "$(dirname "$out")" = "$results" ]; then
+		ln -sfn "$(basename "$out")" "$results/.$1.tmp"
+		mv -T "$results/.$1.tmp" "$results/$1"
+	fi
+}
+
 # run_child CMD...: run CMD in the background and wait for it, so that a
 # signal to the caller runs its trap at once; the trap stops $child too.
 child=""
