@@ -89,24 +89,12 @@ static void get(const char *dir, const char *file, const char *key, char *buf)
 	free(p);
 }
 
-/* S as a number, NAN when it is not one. */
-static double num(const char *s)
-{
-	char *end;
-	double v;
-
-	if (!*s)
-		return NAN;
-	errno = 0;
-	v = strtod(s, &end);
-	return errno || *end ? NAN : v;
-}
 
 static const char *yesno(const char *share)
 {
 	static const char *const word[] = { "unclear", "no", "yes" };
 
-	return word[rs_share_verdict(num(share), YES_SHARE, NO_SHARE) + 1];
+	return word[rs_share_verdict(str_num(share), YES_SHARE, NO_SHARE) + 1];
 }
 
 static const char *flag(const char *v)
@@ -196,7 +184,7 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	get(d, "accounting", "state_sample_interval_ms", v->interval_ms);
 	get(d, "accounting", "blkio_ticks", v->blkio_ticks);
 	get(d, "accounting", "psi_io_some_us", v->psi_io_some_us);
-	share = rs_ratio(num(v->iowait_ticks), num(v->waited_ticks));
+	share = rs_ratio(str_num(v->iowait_ticks), str_num(v->waited_ticks));
 	if (!isnan(share))
 		snprintf(v->iowait_share, sizeof(v->iowait_share), "%.2f", share);
 	get(d, "matrix", "stop_ns", v->stop_ns);
@@ -270,7 +258,7 @@ static void write_csv(FILE *f, const struct matrix *m)
 /* NS nanoseconds in µs, one decimal; REPORT_MISSING when not a number. */
 static const char *us(char *buf, size_t len, const char *ns)
 {
-	return fmt_num(buf, len, num(ns) / 1000, 1);
+	return fmt_num(buf, len, str_num(ns) / 1000, 1);
 }
 
 /* A latency: under icount the count of instructions as it is, else µs. */
@@ -317,7 +305,7 @@ static void write_md(FILE *f, const struct matrix *m)
 /* A JSON number from a file's value: null when it is missing or not a number. */
 static void jnum(struct json *j, const char *key, const char *s)
 {
-	json_num(j, key, num(s));
+	json_num(j, key, str_num(s));
 }
 
 /* A JSON string, null when empty. */
@@ -395,7 +383,7 @@ static void write_json(FILE *f, const struct matrix *m)
 		jnum(&j, "uninterruptible_share", v->uninterruptible_share);
 		jnum(&j, "waited_ticks", v->waited_ticks);
 		jnum(&j, "iowait_ticks", v->iowait_ticks);
-		json_num(&j, "iowait_share", rs_ratio(num(v->iowait_ticks), num(v->waited_ticks)));
+		json_num(&j, "iowait_share", rs_ratio(str_num(v->iowait_ticks), str_num(v->waited_ticks)));
 		jnum(&j, "blkio_ticks", v->blkio_ticks);
 		jnum(&j, "psi_io_some_us", v->psi_io_some_us);
 		jnum(&j, "stop_ns", v->stop_ns);

@@ -184,17 +184,6 @@ static const char *awk_num(double v)
 	return sf("%.6g", v);
 }
 
-static double to_num(const char *s)
-{
-	char *end;
-	double v;
-
-	if (!s || !*s)
-		return NAN;
-	v = strtod(s, &end);
-	return *end ? NAN : v;
-}
-
 /* --- the targets table ----------------------------------------------- */
 
 #define MAX_TARGETS 64
@@ -638,7 +627,7 @@ static void fidelity_section(FILE *o)
 		sp50 = gn(a, "sched_p50_ns");
 		fprintf(o, "| %s | %s | %s | %s | %s %% | %s of %s | %s |\n",
 			name, s, lat(p50), lat(sp50), d, m, s, lost);
-		ad = shown(fabs(to_num(d)), 1);
+		ad = shown(fabs(str_num(d)), 1);
 		v = verdict(ad, true, DIFF_MAX);
 		if (!strcmp(v, "missed"))
 			why = sf(": the module's latency also holds the waker's wake_up() before sched_waking and the waiter's return from schedule() and from the wait after sched_switch; the two differ by %s %s at p50 here%s",
@@ -652,7 +641,7 @@ static void fidelity_section(FILE *o)
 		if (strcmp(m, s)) {
 			v = "missed";
 			why = sf(": %.0f samples had no sched_waking and switch-in of the waiter to match%s",
-				 to_num(s) - to_num(m),
+				 str_num(s) - str_num(m),
 				 i ? "" : ": back to back, the next wake often comes before the waiter is asleep again, so its wait returns without a sched_waking or sched_switch");
 		}
 		target(sf("every sample matched, %s", name), sf("%s of %s", m, s),
@@ -805,18 +794,18 @@ static void peers_section(FILE *o)
 			pipe_figure(f, us, ops, sizeof(us));
 			fr = P.have_b2b ? stat_of(&P.b2b, "floor", pls[k], "wakes_per_s").median : NAN;
 			/* usecs/op of the guest's clock: instructions/1000 under icount. */
-			per_op = to_num(us);
+			per_op = str_num(us);
 			fprintf(o, "| %s | %s%s | n/a | n/a | %s | %s | %s |\n",
 				m ? "perf bench sched pipe -T (threads)" : "perf bench sched pipe (processes)",
 				pls[k], k ? "" : " (taskset -c 0)",
 				P.icount ? num(per_op * 1000, 0) : num(per_op, 1),
-				*ops ? ops : NA, x2(rs_ratio(to_num(ops), fr)));
+				*ops ? ops : NA, x2(rs_ratio(str_num(ops), fr)));
 			json_object(&P.j, NULL);
 			json_str(&P.j, "mode", modes[m]);
 			json_str(&P.j, "placement", pls[k]);
 			json_num(&P.j, "per_op_us", per_op);
-			json_num(&P.j, "ops_per_s", to_num(ops));
-			json_num(&P.j, "rate_against_floor", rs_ratio(to_num(ops), fr));
+			json_num(&P.j, "ops_per_s", str_num(ops));
+			json_num(&P.j, "rate_against_floor", rs_ratio(str_num(ops), fr));
 			json_end(&P.j);
 		}
 	json_end(&P.j);
@@ -1374,7 +1363,7 @@ static void waiters_section(FILE *o)
 		fprintf(o, " The waiters' latency p50 %s with wake-all, and %s with wake-one.",
 			all ? grow(all->waiters, all->lat, all->n) : grow(NULL, NULL, 0),
 			one ? grow(one->waiters, one->lat, one->n) : grow(NULL, NULL, 0));
-		if (one && to_num(one->woken[one->n - 1]) > 1)
+		if (one && str_num(one->woken[one->n - 1]) > 1)
 			fprintf(o, " Its wake-one call woke %s waiters per wake at %.0f waiters.",
 				one->woken[one->n - 1], one->waiters[one->n - 1]);
 		fprintf(o, "\n");
@@ -1471,7 +1460,7 @@ static bool boot_of(const char *base, double cpus, struct boot *b)
 static void cpus_figure(FILE *o, const struct boot *b, size_t n)
 {
 	const char *hc_s = g(P.env, "host_cpus");
-	double cores = to_num(hc_s);
+	double cores = str_num(hc_s);
 	char *xt = NULL, *vars, *dat, *q_dat, *q_origin;
 	size_t lx = 0, i, k;
 	struct out out;
@@ -1537,11 +1526,11 @@ static void cpus_section(FILE *o)
 
 	fprintf(o, "## Scaling with the guest's CPUs\n\n");
 	remove_figure(P.dir, FIG_CPUS);
-	if (boot_of(P.dir, to_num(P.cpus), &b[n]))
+	if (boot_of(P.dir, str_num(P.cpus), &b[n]))
 		n++;
 	names = glob_names(P.dir, "smp", "", &nn);
 	for (i = 0; i < nn && n < 64; i++)
-		if (boot_of(in_dir(names[i]), to_num(names[i] + 3), &b[n]))
+		if (boot_of(in_dir(names[i]), str_num(names[i] + 3), &b[n]))
 			n++;
 	free_names(names, nn);
 	if (n < 2) {

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,13 @@ bool str_number(const char *s, double *out)
 	errno = 0;
 	*out = strtod(s, &end);
 	return !errno && !*end;
+}
+
+double str_num(const char *s)
+{
+	double v;
+
+	return s && str_number(s, &v) ? v : NAN;
 }
 
 bool is_file(const char *path)

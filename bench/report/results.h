@@ -17,6 +17,9 @@
  */
 bool str_number(const char *s, double *out);
 
+/* The same as a value: NAN when S is NULL, empty or not wholly a number. */
+double str_num(const char *s);
+
 /*
  * The value of the first "KEY: value" line of PATH into buf (without the
  * newline). false when the file or the key is missing, or the value does

@@ -198,13 +198,6 @@ static char *env_of(const char *dir)
 	return env;
 }
 
-static double number(const char *s)
-{
-	double v;
-
-	return str_number(s, &v) ? v : NAN;
-}
-
 /* Plain digits: what the shell counted as a sample count. */
 static double count_of(const char *s)
 {
@@ -315,13 +308,13 @@ static void write_series(struct json *j, const char *key, const struct series *s
 		const struct point *p = &points[k];
 
 		json_object(j, NULL);
-		json_num(j, "waiters", number(p->cell[F_WAITERS]));
-		json_num(j, "samples", number(p->cell[F_SAMPLES]));
-		json_num(j, "woken_per_wake", number(p->cell[F_WOKEN]));
-		json_num(j, "wake_cost_p50_ns", number(p->cell[F_COST_P50]));
-		json_num(j, "wake_cost_mean_ns", number(p->cell[F_COST_MEAN]));
-		json_num(j, "p50_ns", number(p->cell[F_P50]));
-		json_num(j, "p99_ns", number(p->cell[F_P99]));
+		json_num(j, "waiters", str_num(p->cell[F_WAITERS]));
+		json_num(j, "samples", str_num(p->cell[F_SAMPLES]));
+		json_num(j, "woken_per_wake", str_num(p->cell[F_WOKEN]));
+		json_num(j, "wake_cost_p50_ns", str_num(p->cell[F_COST_P50]));
+		json_num(j, "wake_cost_mean_ns", str_num(p->cell[F_COST_MEAN]));
+		json_num(j, "p50_ns", str_num(p->cell[F_P50]));
+		json_num(j, "p99_ns", str_num(p->cell[F_P99]));
 		json_end(j);
 	}
 	json_end(j);

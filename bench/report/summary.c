@@ -167,14 +167,6 @@ static char *cell_num(double v, int decimals)
 	return xasprintf("%.*f", decimals, v);
 }
 
-/* S as a number; NAN when empty or not one (n/a). */
-static double num(const char *s)
-{
-	double v;
-
-	return str_number(s, &v) ? v : NAN;
-}
-
 static void read_variant(struct variant *v)
 {
 	char *analysis = path_join(v->dir, "analysis"),
@@ -228,7 +220,7 @@ static void read_variant(struct variant *v)
 			char *io = kv_dup(acct, "iowait_ticks"),
 			     *wt = kv_dup(acct, "waited_ticks");
 
-			v->cell[i] = cell_num(rs_ratio(num(io), num(wt)), 2);
+			v->cell[i] = cell_num(rs_ratio(str_num(io), str_num(wt)), 2);
 			free(io);
 			free(wt);
 			break;
@@ -355,7 +347,7 @@ static const char *or_missing(const char *s)
 /* A latency in ns as µs with one decimal. */
 static const char *us(char *buf, size_t len, const char *ns)
 {
-	return fmt_num(buf, len, num(ns) / 1000, 1);
+	return fmt_num(buf, len, str_num(ns) / 1000, 1);
 }
 
 /*
@@ -407,7 +399,7 @@ static void latency_row(FILE *f, const struct variant *v, bool icount)
 			fprintf(f, " %s |", or_missing(c));
 		else	/* exact: the sum over the samples */
 			fprintf(f, " %s |", fmt_num(b, sizeof(b),
-				rs_ratio(num(cell(v, "sum_ns")), num(cell(v, "samples"))), 1));
+				rs_ratio(str_num(cell(v, "sum_ns")), str_num(cell(v, "samples"))), 1));
 	}
 	fprintf(f, " %s | %s | %s | %s |\n", or_missing(cell(v, "lost_events")),
 		or_missing(cell(v, "woken_without_wake")),
@@ -637,7 +629,7 @@ static char *figure_vars(const struct run *r)
 		if (str_number(cell(v, "samples"), &x) && x > most)
 			most = x;
 		if (is_count(cell(v, "p50_ns")) && is_count(cell(v, "p99_ns"))) {
-			double p50 = num(cell(v, "p50_ns")), p99 = num(cell(v, "p99_ns"));
+			double p50 = str_num(cell(v, "p50_ns")), p99 = str_num(cell(v, "p99_ns"));
 
 			if (isnan(lo) || p50 < lo)
 				lo = p50;
@@ -770,7 +762,7 @@ static long write_p50_data(const struct run *r, const char *path)
 		const char *c = cell(&r->v[i], "p50_ns");
 
 		if (r->v[i].row && is_count(c))
-			p[n++] = (struct p50){ num(c), c, r->v[i].name };
+			p[n++] = (struct p50){ str_num(c), c, r->v[i].name };
 	}
 	qsort(p, n, sizeof(*p), cmp_p50);
 	if (mkdir(dir, 0777) && errno != EEXIST) {

@@ -100,6 +100,9 @@ static void test_str_number(void)
 	ok(!str_number("", &v), "str_number: empty is no number");
 	ok(!str_number("n/a", &v), "str_number: n/a is no number");
 	ok(!str_number("12x", &v), "str_number: a number followed by more is no number");
+	ok(near(str_num("-0.25"), -0.25) && isnan(str_num("n/a")) && isnan(str_num("")) &&
+	   isnan(str_num(NULL)) && isnan(str_num("1e999")),
+	   "str_num: the value, NAN for n/a, empty, NULL and out of range");
 }
 
 static void test_share(void)
