@@ -33,7 +33,7 @@ SHELL_SCRIPTS := scripts/deps scripts/cli.sh $(wildcard \
 	vm/run vm/kernel vm/initramfs vm/init vm/build-kernel vm/guest-modules \
 	tests/fixtures/make-fixtures \
 	tests/vm/*.t tests/tap.sh tests/host/*.t tests/host/tap.sh tests/guest/*.sh tests/guest/lib.sh tests/guest/run-all \
-	tests/reliability/run tests/reliability/run-host \
+	tests/reliability/run tests/reliability/run-host tests/bounded \
 	tests/reliability/*.sh tests/reliability/*.t \
 	tests/debug-kernel)
 
@@ -108,7 +108,7 @@ kernels:
 test-kernels: deps
 	scripts/deps kernels
 	$(MAKE) _modules _tools
-	prove -v tests/vm/kernels-e2e.t
+	$(PROVE) -v tests/vm/kernels-e2e.t
 
 # docs/performance.md: the floor, peers, overhead, fidelity, scaling.
 bench-perf:
@@ -140,9 +140,16 @@ deps:
 # real kernels, is make test-kernels). The reliability suite's fast part
 # (fast.t, runner-faults.t) is in here; the full suite is make reliability.
 VM_TESTS = $(filter-out tests/vm/kernels-e2e.t,$(wildcard tests/vm/*.t))
+# PROVE: prove with its output unbuffered (a run stopped from outside
+# still shows the test it was in), each test file's time, and every file
+# under tests/bounded (WAITCMP_TEST_BOUND, default 1500 s): a test that
+# hangs fails on its own.
+PROVE = perl -MApp::Prove -e '$$| = 1; my $$p = App::Prove->new; \
+	$$p->process_args(@ARGV); exit($$p->run ? 0 : 1)' -- \
+	--timer --exec tests/bounded
 test: deps
 	$(MAKE) _modules _tools
-	prove -v tests/host/ $(VM_TESTS) \
+	$(PROVE) -v tests/host/ $(VM_TESTS) \
 		tests/reliability/fast.t tests/reliability/runner-faults.t
 
 # The suite on a debug kernel (lockdep, DEBUG_ATOMIC_SLEEP, KASAN,

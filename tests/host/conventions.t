@@ -39,6 +39,7 @@ scripts=(
 	"tests/reliability/run|--trials many|--trials"
 	"tests/reliability/run-host|--seed many|--seed"
 	"tests/debug-kernel||"
+	"tests/bounded||"
 )
 
 # run NAME SCRIPT ARGS...: SCRIPT ARGS with stdout in NAME.out, stderr in

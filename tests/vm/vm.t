@@ -4,7 +4,8 @@
 # The VM runner: the guest command's output and exit status come back
 # unchanged, /out is shared, the guest has 9p and tracefs, and a hang or a
 # panic ends as a clear failure (124, 125) with the console log kept.
-# Three boots; the stuck command waits out its 30 s deadline.
+# Four runs; the stuck command waits out its 30 s deadline, and the
+# last one, whose boots are all "stalled" by a 1 s bound, boots three times.
 set -eu
 cd "$(dirname "$0")/../.."
 
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/../.."
 no_cr() { ! grep -q $'\r' "$1"; }
 has_9p() { grep -q '^9p ' "$1" && grep -q '^9pnet_virtio ' "$1"; }
 tidy() {
-	[ -s "$1/console.log" ] && [ -s "$1/qemu.cmd" ] && [ ! -e "$1/.cmd" ] && [ ! -e "$1/.exitcode" ]
+	[ -s "$1/console.log" ] && [ -s "$1/qemu.cmd" ] && [ ! -e "$1/.cmd" ] && [ ! -e "$1/.exitcode" ] && [ ! -e "$1/.booted" ]
 }
 
 # The kernel may have to be downloaded first: without it, nothing to test.
@@ -74,5 +75,21 @@ vm/run -q --out "$tmp/b3" -- sh -c 'echo c >/proc/sysrq-trigger' >/dev/null 2>"$
 check "a guest that panics ends with exit 125" [ "$rc" -eq 125 ]
 check "... saying so" grep -q '^vm/run: guest ended without an exit code' "$tmp/b3.stderr"
 check "... and the console log holds the panic" grep -q 'Kernel panic - not syncing' "$tmp/b3/console.log"
+
+# Boot 4: vm/run's boot watchdog. No guest starts its command within a
+# 1 s bound: each boot is stopped, its console kept, three boots in all,
+# then exit 125 and no command run.
+rc=0
+WAITCMP_BOOT_BOUND=1 vm/run -q --out "$tmp/b4" -- sh -c 'echo ran >/out/ran' \
+	>/dev/null 2>"$tmp/b4.stderr" || rc=$?
+check "a boot that never starts the command ends with exit 125" [ "$rc" -eq 125 ]
+is "$(grep -c "^vm/run: the guest did not start its command within 1 s of booting (boot [1-3] of 3)" "$tmp/b4.stderr")" 3 \
+	"... after three boots, each one named"
+check "... saying so at the end" grep -q '^vm/run: no boot of 3 started the command$' "$tmp/b4.stderr"
+check "... each boot's console kept" \
+	sh -c "grep -q 'Linux version' '$tmp/b4/console.stalled-1.log' && [ -s '$tmp/b4/console.stalled-3.log' ]"
+check "... and the command never ran" [ ! -e "$tmp/b4/ran" ]
+check "... the watchdog's files gone" sh -c "[ ! -e '$tmp/b4/.booted' ] && [ ! -e '$tmp/b4/.stalled' ]"
+check "boot 1, which started its command, kept no stalled console" sh -c "! ls '$tmp/b1' | grep -q stalled"
 
 done_testing
