@@ -14,6 +14,19 @@
 
 static struct dentry *waitcmp_debugfs_root;
 
+/* "key: kthread hardirq ...": the waker contexts @from allows on this kernel. */
+static void wake_from_show(struct seq_file *m, const char *key,
+			   enum waitcmp_wake_from from)
+{
+	int ctx;
+
+	seq_printf(m, "%s:", key);
+	for (ctx = 0; ctx < WAITCMP_NR_CTX; ctx++)
+		if (!waitcmp_forbidden(from, ctx))
+			seq_printf(m, " %s", waitcmp_context_name(ctx));
+	seq_putc(m, '\n');
+}
+
 static int stats_show(struct seq_file *m, void *v)
 {
 	struct waitcmp_run *run = m->private;
@@ -41,6 +54,9 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "max_waiters: %u\n", waitcmp_max_waiters(run->ops));
 	seq_printf(m, "primitive: %s\n", run->ops->primitive);
 	seq_printf(m, "primitive_size: %zu\n", run->ops->primitive_size);
+	/* The waker_context values this kernel takes, wake-one and wake-all. */
+	wake_from_show(m, "wake_from", run->ops->wake_from);
+	wake_from_show(m, "wake_all_from", run->ops->wake_all_from);
 	seq_printf(m, "status: %s\n", READ_ONCE(run->done) ? "done" : "running");
 	seq_printf(m, "iterations: %u\n", p->iterations);
 	seq_printf(m, "period_us: %u\n", p->period_us);
@@ -50,6 +66,8 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "wake_all: %u\n", p->wake_all);
 	seq_printf(m, "allow_hung_task: %u\n", p->allow_hung_task);
 	seq_printf(m, "stop_test: %u\n", p->stop_test);
+	seq_printf(m, "waker_context: %s\n", waitcmp_context_name(run->context));
+	seq_printf(m, "sched_fifo: %u\n", p->sched_fifo);
 	seq_printf(m, "wakes: %llu\n", wakes);
 	/* How many waiters a wake ran, in hundredths: the thundering herd. */
 	seq_printf(m, "woken: %llu\n", woken);

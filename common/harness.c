@@ -20,13 +20,17 @@
 #include <linux/err.h>
 #include <linux/error-injection.h>
 #include <linux/fs.h>
+#include <linux/hrtimer.h>
+#include <linux/irq_work.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <uapi/linux/sched/types.h>
 
 #include "internal.h"
 
@@ -241,6 +245,90 @@ static void waitcmp_pause(struct waitcmp_run *run, unsigned int us)
 					   ns_to_ktime((u64)us * NSEC_PER_USEC));
 }
 
+/*
+ * The wake call for run->next_seq, in the waker_context that runs it:
+ * the trace event and the timestamp the latency starts from, the seq
+ * released, ops->wake(), then when it returned.
+ */
+static void waitcmp_wake_call(struct waitcmp_run *run)
+{
+	unsigned long seq = READ_ONCE(run->next_seq);
+	u64 wake_ns;
+
+	trace_waitcmp_wake(run->ops->name, seq, raw_smp_processor_id());
+	wake_ns = ktime_get_ns();
+	WRITE_ONCE(run->wake_ns, wake_ns);
+	/* Publish wake_ns before seq; pairs with the waiters' acquire. */
+	smp_store_release(&run->seq, seq);
+	run->ops->wake(run);
+	WRITE_ONCE(run->woke_ns, ktime_get_ns());
+	/* woke_ns before called; pairs with waitcmp_wake_over(). */
+	smp_store_release(&run->called, seq);
+}
+
+/*
+ * Out of the waker's thread, the call ends by waking the waker, which
+ * waits for it. wake_up_process() takes raw locks only: any context may.
+ * The waker's task_struct is held until the run is freed.
+ */
+static void waitcmp_wake_call_away(struct waitcmp_run *run)
+{
+	waitcmp_wake_call(run);
+	wake_up_process(run->waker);
+}
+
+static enum hrtimer_restart waitcmp_wake_timer_fn(struct hrtimer *timer)
+{
+	waitcmp_wake_call_away(container_of(timer, struct waitcmp_run,
+					    wake_timer));
+	return HRTIMER_NORESTART;
+}
+
+static void waitcmp_wake_irq_work_fn(struct irq_work *work)
+{
+	waitcmp_wake_call_away(container_of(work, struct waitcmp_run,
+					    wake_irq_work));
+}
+
+static void waitcmp_wake_work_fn(struct work_struct *work)
+{
+	waitcmp_wake_call_away(container_of(work, struct waitcmp_run,
+					    wake_work));
+}
+
+/* Makes the wake call for next_seq in the run's waker_context. */
+static void waitcmp_dispatch_wake(struct waitcmp_run *run)
+{
+	switch (run->context) {
+	case WAITCMP_CTX_HARDIRQ:
+		hrtimer_start(&run->wake_timer, 0,
+			      HRTIMER_MODE_REL_PINNED_HARD);
+		break;
+	case WAITCMP_CTX_IRQ_WORK:
+		irq_work_queue(&run->wake_irq_work);
+		break;
+	case WAITCMP_CTX_WORKQUEUE:
+		queue_work(system_wq, &run->wake_work);
+		break;
+	default:
+		waitcmp_wake_call(run);
+		break;
+	}
+}
+
+/*
+ * The wake call for seq has returned (the waker waits for it even when
+ * the run ends, so that no call is left running once the waker is gone)
+ * and its waiters have recorded it, or the run ends.
+ */
+static bool waitcmp_wake_over(struct waitcmp_run *run, unsigned long seq,
+			      unsigned int acks)
+{
+	/* Pairs with the release in waitcmp_wake_call(): woke_ns is set. */
+	return smp_load_acquire(&run->called) == seq &&
+	       (atomic_read(&run->acks) >= acks || waitcmp_ending(run));
+}
+
 static int waitcmp_waker_fn(void *arg)
 {
 	struct waitcmp_run *run = arg;
@@ -259,7 +347,6 @@ static int waitcmp_waker_fn(void *arg)
 			break;
 
 		DEFINE_WAIT(wait);
-		u64 wake_ns, woke_ns;
 
 		atomic_set(&run->acks, 0);
 		/*
@@ -271,14 +358,9 @@ static int waitcmp_waker_fn(void *arg)
 		 * history of the two threads).
 		 */
 		prepare_to_wait(&run->ctl_wq, &wait, TASK_IDLE);
-		trace_waitcmp_wake(run->ops->name, seq, raw_smp_processor_id());
-		wake_ns = ktime_get_ns();
-		WRITE_ONCE(run->wake_ns, wake_ns);
-		/* Publish wake_ns before seq; pairs with the waiters' acquire. */
-		smp_store_release(&run->seq, seq);
-		run->ops->wake(run);
-		woke_ns = ktime_get_ns();
-		while (atomic_read(&run->acks) < acks && !waitcmp_ending(run)) {
+		WRITE_ONCE(run->next_seq, seq);
+		waitcmp_dispatch_wake(run);
+		while (!waitcmp_wake_over(run, seq, acks)) {
 			schedule();
 			prepare_to_wait(&run->ctl_wq, &wait, TASK_IDLE);
 		}
@@ -288,7 +370,8 @@ static int waitcmp_waker_fn(void *arg)
 		 * lock taken here would otherwise run inside the woken
 		 * waiter's latency.
 		 */
-		waitcmp_add_wake_cost(run, woke_ns - wake_ns);
+		waitcmp_add_wake_cost(run, READ_ONCE(run->woke_ns) -
+				      READ_ONCE(run->wake_ns));
 		if (waitcmp_gated(run) && !waitcmp_ending(run)) {
 			run->ops->rearm(run);
 			/* Close the wait before letting the waiters back to it. */
@@ -386,7 +469,94 @@ static int waitcmp_check_ops(const struct waitcmp_ops *ops)
 		       ops->name);
 		return -EINVAL;
 	}
+	if (!ops->wake_from || !ops->wake_all_from) {
+		pr_err("%s: the variant's ops lack wake_from or wake_all_from: where its wake may be called from\n",
+		       ops->name);
+		return -EINVAL;
+	}
 	return 0;
+}
+
+static const char * const waitcmp_context_names[WAITCMP_NR_CTX] = {
+	[WAITCMP_CTX_KTHREAD] = "kthread",
+	[WAITCMP_CTX_HARDIRQ] = "hardirq",
+	[WAITCMP_CTX_IRQ_WORK] = "irq_work",
+	[WAITCMP_CTX_WORKQUEUE] = "workqueue",
+};
+
+const char *waitcmp_context_name(enum waitcmp_context ctx)
+{
+	return waitcmp_context_names[ctx];
+}
+
+/* The waker_context called @name, or -EINVAL. */
+static int waitcmp_context_of(const char *name)
+{
+	int i;
+
+	for (i = 0; i < WAITCMP_NR_CTX; i++)
+		if (name && sysfs_streq(name, waitcmp_context_names[i]))
+			return i;
+	return -EINVAL;
+}
+
+#define WAITCMP_NOT_ON_RT \
+	"it takes a spinlock_t or is complete_all(), which PREEMPT_RT allows in a threaded context only"
+#define WAITCMP_NOT_IRQS_OFF \
+	"it unlocks with raw_spin_unlock_irq(), which enables interrupts: never in hard interrupt context"
+
+/*
+ * Why the running kernel forbids a wake call declared @from in @ctx, or
+ * NULL. Hard interrupt context: the hrtimer's callback, and irq_work's
+ * without PREEMPT_RT (with it, irq_work runs in a per-CPU thread).
+ */
+const char *waitcmp_forbidden(enum waitcmp_wake_from from,
+			      enum waitcmp_context ctx)
+{
+	bool rt = IS_ENABLED(CONFIG_PREEMPT_RT);
+	bool hardirq = ctx == WAITCMP_CTX_HARDIRQ ||
+		       (ctx == WAITCMP_CTX_IRQ_WORK && !rt);
+
+	if (!hardirq || from == WAITCMP_FROM_ANY)
+		return NULL;
+	if (from == WAITCMP_FROM_THREADED_ON_RT)
+		return rt ? WAITCMP_NOT_ON_RT : NULL;
+	return WAITCMP_NOT_IRQS_OFF;
+}
+
+/* The declaration that applies to this run's wake call. */
+static enum waitcmp_wake_from
+waitcmp_wake_from(const struct waitcmp_ops *ops, const struct waitcmp_params *p)
+{
+	return p->wake_all ? ops->wake_all_from : ops->wake_from;
+}
+
+static int waitcmp_check_context(const struct waitcmp_ops *ops,
+				 const struct waitcmp_params *p)
+{
+	int ctx = waitcmp_context_of(p->waker_context);
+	enum waitcmp_wake_from from = waitcmp_wake_from(ops, p);
+	char allowed[48] = "";
+	const char *why;
+	int i;
+
+	if (ctx < 0) {
+		pr_err("%s: waker_context=%s is not one of kthread, hardirq, irq_work, workqueue\n",
+		       ops->name, p->waker_context ?: "(null)");
+		return -EINVAL;
+	}
+	why = waitcmp_forbidden(from, ctx);
+	if (!why)
+		return 0;
+	for (i = 0; i < WAITCMP_NR_CTX; i++)
+		if (!waitcmp_forbidden(from, i))
+			snprintf(allowed + strlen(allowed),
+				 sizeof(allowed) - strlen(allowed), "%s%s",
+				 allowed[0] ? ", " : "",
+				 waitcmp_context_names[i]);
+	pr_err("%s: waker_context=%s wake_all=%u is refused on this kernel: %s; allowed: %s\n",
+	       ops->name, p->waker_context, p->wake_all, why, allowed);
+	return -EINVAL;
 }
 
 static int waitcmp_check_params(const struct waitcmp_ops *ops,
@@ -419,8 +589,14 @@ static int waitcmp_check_params(const struct waitcmp_ops *ops,
 		       ops->name, p->period_us, WAITCMP_MAX_PERIOD_US);
 		return -EINVAL;
 	}
+	if (p->sched_fifo > MAX_RT_PRIO - 1) {
+		pr_err("%s: sched_fifo=%u is out of range, allowed 0 (SCHED_NORMAL) or 1..%u\n",
+		       ops->name, p->sched_fifo, MAX_RT_PRIO - 1);
+		return -EINVAL;
+	}
 	if (waitcmp_check_cpu(ops->name, "waiter_cpu", p->waiter_cpu) ||
-	    waitcmp_check_cpu(ops->name, "waker_cpu", p->waker_cpu))
+	    waitcmp_check_cpu(ops->name, "waker_cpu", p->waker_cpu) ||
+	    waitcmp_check_context(ops, p))
 		return -EINVAL;
 	return waitcmp_check_hung_task(ops, p);
 }
@@ -527,6 +703,13 @@ static void waitcmp_stop_threads(struct waitcmp_run *run)
 {
 	waitcmp_set_ending(run);
 	kthread_stop(run->waker);
+	/*
+	 * The waker waited for its last wake call to return; this waits for
+	 * the callback that made it to finish too, before the run is freed.
+	 */
+	hrtimer_cancel(&run->wake_timer);
+	irq_work_sync(&run->wake_irq_work);
+	flush_work(&run->wake_work);
 	if (!run->params.stop_test && !READ_ONCE(run->released)) {
 		waitcmp_stop_untested(run);
 		return;
@@ -537,6 +720,8 @@ static void waitcmp_stop_threads(struct waitcmp_run *run)
 
 static void waitcmp_free(struct waitcmp_run *run)
 {
+	if (run->waker)
+		put_task_struct(run->waker);
 	kfree(run->end_snap);
 	kfree(run->wake_cost);
 	kfree(run->stats);
@@ -572,6 +757,12 @@ waitcmp_alloc(const struct waitcmp_ops *ops, const struct waitcmp_params *params
 	init_waitqueue_head(&run->ctl_wq);
 	init_waitqueue_head(&run->arm_wq);
 	spin_lock_init(&run->stats_lock);
+	run->context = waitcmp_context_of(params->waker_context);
+	hrtimer_init(&run->wake_timer, CLOCK_MONOTONIC,
+		     HRTIMER_MODE_REL_PINNED_HARD);
+	run->wake_timer.function = waitcmp_wake_timer_fn;
+	init_irq_work(&run->wake_irq_work, waitcmp_wake_irq_work_fn);
+	INIT_WORK(&run->wake_work, waitcmp_wake_work_fn);
 	return run;
 }
 
@@ -602,11 +793,24 @@ noinline __noclone int waitcmp_watch_cpus(struct waitcmp_run *run)
 
 ALLOW_ERROR_INJECTION(waitcmp_watch_cpus, ERRNO);
 
+/* sched_fifo=N: SCHED_FIFO at priority N; 0 leaves SCHED_NORMAL. */
+static int waitcmp_set_sched(struct waitcmp_run *run, struct task_struct *t)
+{
+	struct sched_attr attr = {
+		.size = sizeof(attr),
+		.sched_policy = SCHED_FIFO,
+		.sched_priority = run->params.sched_fifo,
+	};
+
+	return run->params.sched_fifo ? sched_setattr_nocheck(t, &attr) : 0;
+}
+
 /* Created, not woken: waitcmp_stop_created() can still undo them. */
 static int waitcmp_create_threads(struct waitcmp_run *run)
 {
 	struct task_struct *t;
 	unsigned int i;
+	int err;
 
 	for (i = 0; i < run->params.waiters; i++) {
 		struct waitcmp_waiter *w = &run->waiter[i];
@@ -619,12 +823,16 @@ static int waitcmp_create_threads(struct waitcmp_run *run)
 		if (IS_ERR(t))
 			return PTR_ERR(t);
 		w->task = t;
+		err = waitcmp_set_sched(run, t);
+		if (err)
+			return err;
 	}
 	t = waitcmp_kthread(run, NULL);
 	if (IS_ERR(t))
 		return PTR_ERR(t);
-	run->waker = t;
-	return 0;
+	/* Held for a wake call made away from it (waitcmp_free() puts it). */
+	run->waker = get_task_struct(t);
+	return waitcmp_set_sched(run, t);
 }
 
 static void waitcmp_wake_threads(struct waitcmp_run *run)
@@ -681,10 +889,11 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		goto err_debugfs;
 	}
 
-	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u\n",
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u\n",
 		ops->name, params->iterations, params->period_us,
 		params->waiters, params->waiter_cpu, params->waker_cpu,
-		params->wake_all, params->allow_hung_task, params->stop_test);
+		params->wake_all, params->allow_hung_task, params->stop_test,
+		waitcmp_context_name(run->context), params->sched_fifo);
 	trace_waitcmp_run_begin(ops->name, params);
 	waitcmp_wake_threads(run);
 	return run;

@@ -17,6 +17,10 @@ struct task_struct *waitcmp_kthread(struct waitcmp_run *run,
 int waitcmp_watch_cpus(struct waitcmp_run *run);
 void waitcmp_debugfs_remove(struct waitcmp_run *run);
 
+const char *waitcmp_context_name(enum waitcmp_context ctx);
+const char *waitcmp_forbidden(enum waitcmp_wake_from from,
+			      enum waitcmp_context ctx);
+
 /* A run's statistics as of one moment, to summarise outside stats_lock. */
 struct waitcmp_snap {
 	struct waitcmp_stats stats;

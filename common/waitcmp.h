@@ -20,6 +20,8 @@
 #include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/completion.h>
+#include <linux/hrtimer.h>
+#include <linux/irq_work.h>
 #include <linux/moduleparam.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -38,6 +40,48 @@ struct waitcmp_params {
 	unsigned int wake_all;		/* 1: wake every waiter, not one */
 	unsigned int allow_hung_task;	/* 1: sleeps the detector reports */
 	unsigned int stop_test;		/* 0: the wait ignores the stop (pitfall) */
+	char *waker_context;		/* where the wake is called from, below */
+	unsigned int sched_fifo;	/* 0: SCHED_NORMAL; 1..99: SCHED_FIFO priority */
+};
+
+/*
+ * waker_context: where ops->wake() is called from. The waker kthread keeps
+ * the pace and publishes each wake; the wake call itself, with the
+ * timestamp the latency starts from, runs in
+ *  - "kthread": the waker kthread (process context);
+ *  - "hardirq": an hrtimer callback in hard interrupt context
+ *    (HRTIMER_MODE_REL_PINNED_HARD, on PREEMPT_RT too): a driver's handler;
+ *  - "irq_work": an irq_work, raised on the waker's CPU: hard interrupt
+ *    context without PREEMPT_RT, the per-CPU irq_work thread with it;
+ *  - "workqueue": a work item on system_wq, in a kworker.
+ */
+enum waitcmp_context {
+	WAITCMP_CTX_KTHREAD,
+	WAITCMP_CTX_HARDIRQ,
+	WAITCMP_CTX_IRQ_WORK,
+	WAITCMP_CTX_WORKQUEUE,
+	WAITCMP_NR_CTX
+};
+
+/*
+ * The contexts a wake call may be made from, by what it locks
+ * (Documentation/locking/locktypes.rst). Declared by each variant for its
+ * wake-one and its wake-all call; waitcmp_start() refuses a waker_context
+ * the running kernel forbids, so that no parameter can splat.
+ * @WAITCMP_FROM_ANY: a raw_spinlock_t taken irqsave, or no lock
+ *	(complete(), swake_up_one(), wake_up_process(), rcuwait_wake_up()).
+ * @WAITCMP_FROM_THREADED_ON_RT: a spinlock_t (every wait_queue_head_t:
+ *	wake_up(), wake_up_bit(), wake_up_var()), a sleeping lock on
+ *	PREEMPT_RT; or complete_all(), which asserts a threaded context
+ *	there (lockdep_assert_RT_in_threaded_ctx()). Hard IRQ only without
+ *	PREEMPT_RT.
+ * @WAITCMP_FROM_IRQS_ON: raw_spin_lock_irq() and unlock (swake_up_all()):
+ *	never with interrupts disabled, so never from hard IRQ.
+ */
+enum waitcmp_wake_from {
+	WAITCMP_FROM_ANY = 1,
+	WAITCMP_FROM_THREADED_ON_RT,
+	WAITCMP_FROM_IRQS_ON,
 };
 
 /* How long an unload waits for waiters whose wait ignores the stop. */
@@ -87,6 +131,8 @@ struct waitcmp_expect {
  *		word of bits, the task itself): set with WAITCMP_PRIMITIVE()
  * @primitive_size: its size in bytes, what the API adds to the structure
  *		that embeds it
+ * @wake_from:	the contexts @wake may be called from (wake_all=0)
+ * @wake_all_from: the same for @wake with wake_all=1
  * @expect:	what the wait does to the accounting, see above
  *
  * The bench reads @family, @wakes_one, @max_waiters and @primitive from
@@ -105,6 +151,8 @@ struct waitcmp_ops {
 	const char *family;
 	const char *primitive;
 	size_t primitive_size;
+	enum waitcmp_wake_from wake_from;
+	enum waitcmp_wake_from wake_all_from;
 	struct waitcmp_expect expect;
 };
 
@@ -142,6 +190,15 @@ struct waitcmp_run {
 	bool released;			/* waiters may leave their wait */
 	bool done;			/* all iterations ran */
 	bool affinity_lost;		/* a bound thread's CPU went offline */
+
+	/* waker_context other than kthread: the wake call runs there. */
+	enum waitcmp_context context;
+	unsigned long next_seq;		/* the seq that call publishes */
+	unsigned long called;		/* last seq whose wake call returned */
+	u64 woke_ns;			/* when it returned, for the wake cost */
+	struct hrtimer wake_timer;
+	struct irq_work wake_irq_work;
+	struct work_struct wake_work;
 
 	atomic_t ready;			/* waiters that have started */
 	atomic_t acks;			/* waiters that recorded this seq */
@@ -207,6 +264,7 @@ static struct waitcmp_params waitcmp_params = {				\
 	.waiter_cpu = -1,						\
 	.waker_cpu = -1,						\
 	.stop_test = 1,							\
+	.waker_context = "kthread",					\
 };									\
 module_param_named(iterations, waitcmp_params.iterations, uint, 0444);	\
 MODULE_PARM_DESC(iterations, "Wake cycles to run, 0 = until unloaded");	\
@@ -226,6 +284,12 @@ MODULE_PARM_DESC(allow_hung_task,					\
 module_param_named(stop_test, waitcmp_params.stop_test, uint, 0444);	\
 MODULE_PARM_DESC(stop_test,						\
 		 "0 = the wait's condition ignores the stop: the unload is bounded and reported"); \
+module_param_named(waker_context, waitcmp_params.waker_context, charp, 0444); \
+MODULE_PARM_DESC(waker_context,						\
+		 "Where the wake is called from: kthread, hardirq, irq_work or workqueue"); \
+module_param_named(sched_fifo, waitcmp_params.sched_fifo, uint, 0444);	\
+MODULE_PARM_DESC(sched_fifo,						\
+		 "0 = SCHED_NORMAL; 1..99 = waiters and waker SCHED_FIFO at this priority"); \
 									\
 static struct waitcmp_run *_ops##_run;					\
 									\

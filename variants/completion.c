@@ -46,6 +46,8 @@ static const struct waitcmp_ops completion_ops = {
 	.wakes_one = true,
 	.family = WAITCMP_FAMILY_COMPLETION,
 	WAITCMP_PRIMITIVE(struct completion),
+	.wake_from = WAITCMP_FROM_ANY,
+	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

@@ -40,6 +40,8 @@ static const struct waitcmp_ops io_schedule_ops = {
 	.wake = io_schedule_wake,
 	.family = WAITCMP_FAMILY_SCHEDULE,
 	WAITCMP_PRIMITIVE(struct task_struct *),
+	.wake_from = WAITCMP_FROM_ANY,
+	.wake_all_from = WAITCMP_FROM_ANY,
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
 };
 

@@ -28,6 +28,8 @@ static const struct waitcmp_ops io_wait_event_ops = {
 	.wake = io_wait_event_wake,
 	.family = WAITCMP_FAMILY_WAIT_QUEUE,
 	WAITCMP_PRIMITIVE(struct wait_queue_head),
+	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
+	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
 };
 

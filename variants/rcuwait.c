@@ -30,6 +30,8 @@ static const struct waitcmp_ops rcuwait_ops = {
 	.max_waiters = 1,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
 	WAITCMP_PRIMITIVE(struct rcuwait),
+	.wake_from = WAITCMP_FROM_ANY,
+	.wake_all_from = WAITCMP_FROM_ANY,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

@@ -39,6 +39,8 @@ static const struct waitcmp_ops schedule_ops = {
 	.wake = schedule_wake,
 	.family = WAITCMP_FAMILY_SCHEDULE,
 	WAITCMP_PRIMITIVE(struct task_struct *),
+	.wake_from = WAITCMP_FROM_ANY,
+	.wake_all_from = WAITCMP_FROM_ANY,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

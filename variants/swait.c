@@ -40,6 +40,8 @@ static const struct waitcmp_ops swait_ops = {
 	.wakes_one = true,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
 	WAITCMP_PRIMITIVE(struct swait_queue_head),
+	.wake_from = WAITCMP_FROM_ANY,
+	.wake_all_from = WAITCMP_FROM_IRQS_ON,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

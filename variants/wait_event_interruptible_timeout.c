@@ -34,6 +34,8 @@ static const struct waitcmp_ops wait_event_interruptible_timeout_ops = {
 	.wake = wait_event_interruptible_timeout_wake,
 	.family = WAITCMP_FAMILY_WAIT_QUEUE,
 	WAITCMP_PRIMITIVE(struct wait_queue_head),
+	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
+	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'S' },
 };
 

@@ -49,6 +49,8 @@ static const struct waitcmp_ops wait_on_bit_ops = {
 	.rearm = wait_on_bit_rearm,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
 	WAITCMP_PRIMITIVE(unsigned long),
+	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
+	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

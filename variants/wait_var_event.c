@@ -30,6 +30,8 @@ static const struct waitcmp_ops wait_var_event_ops = {
 	.wake = wait_var_event_wake,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
 	WAITCMP_PRIMITIVE(unsigned long),
+	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
+	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
 };
 

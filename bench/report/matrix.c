@@ -11,7 +11,9 @@
  *               its family, wake-one, waiters and primitive; the latency
  *               (histogram) of runs from before the matrix traced;
  *   matrix      stop_ns (rmmod in the middle of a run), stop_untested
- *               (hangs or stops: the same with stop_test=0), hung_task;
+ *               (hangs or stops: the same with stop_test=0), hung_task,
+ *               woken_from (the waker contexts whose wakes all ran; beside
+ *               the stats' wake_from, what the module allows);
  *   analysis    the latency from the run's trace (bench/bin/analyse), exact.
  * Writes DIR/matrix.csv and DIR/matrix.md (one row per variant, measured
  * beside declared, ordered by family then name), DIR/matrix.json and the
@@ -67,6 +69,8 @@ struct variant {
 	char procs_blocked_share[VAL], blkio_ticks[VAL], psi_io_some_us[VAL],
 	     uninterruptible_share[VAL], stop_ns[VAL], p50_ns[VAL], p99_ns[VAL];
 	char stop_untested[VAL];	/* stop_test=0: hangs or stops */
+	char woken_from[VAL];		/* waker contexts measured to work */
+	char wake_from[VAL];		/* those the module allows here */
 	char samples[VAL];		/* state_sample_count */
 	char iowait_share[32];		/* iowait_ticks / waited_ticks, "%.2f" */
 	char disagree[VAL];		/* the words, space separated */
@@ -161,6 +165,10 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	for (b = 0; b < NB; b++)
 		if (strcmp(v->measured[b], v->declared[b]))
 			add_word(v->disagree, behaviour[b]);
+	get(d, "matrix", "woken_from", v->woken_from);
+	get(d, "stats", "wake_from", v->wake_from);
+	if (strcmp(v->woken_from, v->wake_from))
+		add_word(v->disagree, "woken_from");
 	if (strcmp(v->status, "ok"))
 		add_word(v->disagree, "failed");
 	/*
@@ -238,12 +246,12 @@ static void write_csv(FILE *f, const struct matrix *m)
 	const struct variant *vs = m->vs;
 	size_t i, n = m->n;
 
-	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,p50_ns,p99_ns,agree,disagree\n",
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,p50_ns,p99_ns,agree,disagree\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
 			v->name, v->family, v->status,
 			v->measured[B_STATE], v->declared[B_STATE],
 			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
@@ -251,8 +259,25 @@ static void write_csv(FILE *f, const struct matrix *m)
 			v->measured[B_HUNG], v->declared[B_HUNG],
 			v->iowait_share, v->procs_blocked_share, v->blkio_ticks,
 			v->psi_io_some_us, v->uninterruptible_share, v->stop_ns,
-			v->stop_untested, v->p50_ns, v->p99_ns, v->agree ? "yes" : "no", v->disagree);
+			v->stop_untested, v->woken_from, v->wake_from, v->p50_ns, v->p99_ns,
+			v->agree ? "yes" : "no", v->disagree);
 	}
+}
+
+/* The waker contexts of a woken_from list: "all four", or the list. */
+static const char *contexts(char *buf, size_t len, const char *list)
+{
+	size_t i;
+
+	if (!*list)
+		return REPORT_MISSING;
+	if (!strcmp(list, "kthread hardirq irq_work workqueue"))
+		return "all four";
+	snprintf(buf, len, "%s", list);
+	for (i = 0; buf[i]; i++)
+		if (buf[i] == ' ')
+			buf[i] = '/';
+	return buf;
 }
 
 /* NS nanoseconds in µs, one decimal; REPORT_MISSING when not a number. */
@@ -277,22 +302,23 @@ static void write_md(FILE *f, const struct matrix *m)
 	bool icount = m->icount;
 	/* The latency columns' unit: instructions under icount, exact (the analysis of the run's trace); else µs of wall-clock time. */
 	const char *unit = icount ? "instructions, icount" : "µs, wall-clock";
-	char a[64], b[64], c[64], d[64];
+	char a[64], b[64], c[64], d[64], e[VAL];
 	size_t i;
 
-	fprintf(f, "| variant | family | ps state | iowait (procs_blocked, iowait share) | delayacct blkio ticks | PSI io some (ms) | load average | hung task | stop (%s) | without the stop test | p50 (%s) | p99 (%s) | declared = measured |\n",
+	fprintf(f, "| variant | family | ps state | iowait (procs_blocked, iowait share) | delayacct blkio ticks | PSI io some (ms) | load average | hung task | stop (%s) | without the stop test | woken from | p50 (%s) | p99 (%s) | declared = measured |\n",
 		unit, unit, unit);
-	fputs("|---|---|---|---|---:|---:|---|---|---:|---|---:|---:|---|\n", f);
+	fputs("|---|---|---|---|---:|---:|---|---|---:|---|---|---:|---:|---|\n", f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "| [%s](../variants/%s.c) | %s | %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | ",
+		fprintf(f, "| [%s](../variants/%s.c) | %s | %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | ",
 			v->name, v->name, v->family, v->measured[B_STATE],
 			v->measured[B_IOWAIT], v->iowait_share,
 			*v->blkio_ticks ? v->blkio_ticks : REPORT_MISSING,
 			us(a, sizeof(a), v->psi_io_some_us), v->measured[B_LOAD],
 			v->measured[B_HUNG], lat(b, sizeof(b), v->stop_ns, icount),
 			*v->stop_untested ? v->stop_untested : REPORT_MISSING,
+			contexts(e, sizeof(e), v->woken_from),
 			lat(c, sizeof(c), v->p50_ns, icount),
 			lat(d, sizeof(d), v->p99_ns, icount));
 		if (v->agree)
@@ -388,6 +414,8 @@ static void write_json(FILE *f, const struct matrix *m)
 		jnum(&j, "psi_io_some_us", v->psi_io_some_us);
 		jnum(&j, "stop_ns", v->stop_ns);
 		jstr(&j, "without_stop_test", v->stop_untested);
+		jstr(&j, "woken_from", v->woken_from);
+		jstr(&j, "wake_from", v->wake_from);
 		json_str(&j, "latency_from", v->source);
 		jstr(&j, "latency_percentiles", v->percentiles);
 		jnum(&j, "latency_samples", v->latency_samples);

@@ -95,6 +95,7 @@ static const struct column {
 /* The module's parameters, from its stats, in summary.md and the JSON. */
 static const char *const parameters[] = {
 	"iterations", "period_us", "waiters", "waiter_cpu", "waker_cpu", "wake_all",
+	"waker_context", "sched_fifo",
 };
 
 #define NPARAMS (sizeof(parameters) / sizeof(parameters[0]))
@@ -187,6 +188,11 @@ static void read_variant(struct variant *v)
 	for (i = 0; i < NPARAMS; i++) {
 		char *val = kv_dup(stats, parameters[i]), *p;
 
+		/* not in the stats of an older run (waker_context, sched_fifo) */
+		if (!*val) {
+			free(val);
+			continue;
+		}
 		p = xasprintf("%s %s=%s", v->params, parameters[i], val);
 		free(v->params);
 		free(val);

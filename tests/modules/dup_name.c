@@ -14,6 +14,8 @@ static const struct waitcmp_ops dup_name_ops = {
 	.wake = test_wake,
 	.family = WAITCMP_FAMILY_WAIT_QUEUE,
 	WAITCMP_PRIMITIVE(struct wait_queue_head),
+	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
+	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 };
 
 WAITCMP_VARIANT(dup_name_ops);

@@ -115,6 +115,12 @@ wake_all completion wake_all=2
 wake_all swait wake_all=-1
 wake_all wait_event_interruptible_exclusive wake_all=yes
 waiters completion_io waiters=0 period_us=10000001 wake_all=2
+waker_context wait_event waker_context=softirq
+waker_context completion_io waker_context=
+waker_context swait waker_context=HARDIRQ
+waker_context swait wake_all=1 waker_context=hardirq
+sched_fifo wait_event_idle sched_fifo=100
+sched_fifo rcuwait sched_fifo=-1
 EOF
 
 # The edges: all of these must load.
@@ -123,6 +129,8 @@ accepted wait_event_killable iterations=0 period_us=10000000 waiters=64
 accepted completion iterations=3 period_us=0 waiters=64 wake_all=1
 accepted rcuwait iterations=3 waiters=1 waiter_cpu="$last" waker_cpu=0
 accepted swait iterations=0 waiter_cpu=-1 waker_cpu="$last" wake_all=0
+accepted wait_event iterations=3 sched_fifo=99 waker_context=workqueue
+accepted schedule iterations=3 sched_fifo=1 waker_context=hardirq
 
 # A CPU that exists but is offline.
 cpu=/sys/devices/system/cpu/cpu$last/online
