@@ -4,7 +4,8 @@
 # "make help" lists the targets.
 
 # Headers to build against: the running kernel's build tree when it exists,
-# else the newest Debian linux-headers-*-amd64 (the kernel the VM boots).
+# else the newest Debian linux-headers-*-amd64 of Debian 12's own series
+# (vm/kernel: the kernel the VM boots; the 6.12 LTS ones only when asked).
 # KDIR and MODDIR are computed once, when first used, not when this file is
 # read: a target that installs the headers (scripts/deps) first builds in a
 # sub-make, which finds them (and "make help" needs no kernel).
@@ -99,7 +100,7 @@ endif
 
 # Every kernel and preemption model (bench/kernels), then docs/kernels.md.
 kernels:
-	scripts/deps build bench kernels
+	scripts/deps build bench kernels kernels-6.12
 	$(MAKE) _tools
 	bench/kernels $(if $(KERNELS),--kernels "$(KERNELS)") -- $(BENCH_OPTS)
 	bench/bin/report kernels-doc $(RESULTS)/latest-kernels docs/kernels.md
@@ -140,13 +141,10 @@ deps:
 # real kernels, is make test-kernels). The reliability suite's fast part
 # (fast.t, runner-faults.t) is in here; the full suite is make reliability.
 VM_TESTS = $(filter-out tests/vm/kernels-e2e.t,$(wildcard tests/vm/*.t))
-# PROVE: prove with its output unbuffered (a run stopped from outside
-# still shows the test it was in), each test file's time, and every file
-# under tests/bounded (WAITCMP_TEST_BOUND, default 1500 s): a test that
-# hangs fails on its own.
-PROVE = perl -MApp::Prove -e '$$| = 1; my $$p = App::Prove->new; \
-	$$p->process_args(@ARGV); exit($$p->run ? 0 : 1)' -- \
-	--timer --exec tests/bounded
+# PROVE: prove with each test file's start and time, every file under
+# tests/bounded (WAITCMP_TEST_BOUND, default 1500 s): a test that hangs
+# fails on its own, and the run goes on to the next.
+PROVE = prove --timer --exec tests/bounded
 test: deps
 	$(MAKE) _modules _tools
 	$(PROVE) -v tests/host/ $(VM_TESTS) \

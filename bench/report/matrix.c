@@ -12,8 +12,9 @@
  *               (histogram) of runs from before the matrix traced;
  *   matrix      stop_ns (rmmod in the middle of a run), stop_untested
  *               (hangs or stops: the same with stop_test=0), hung_task,
- *               woken_from (the waker contexts whose wakes all ran; beside
- *               the stats' wake_from, what the module allows);
+ *               woken_from and woken_all_from (the waker contexts whose
+ *               wakes all ran, wake-one and wake-all call; beside the
+ *               stats' wake_from and wake_all_from, what the module allows);
  *   analysis    the latency from the run's trace (bench/bin/analyse), exact.
  * Writes DIR/matrix.csv and DIR/matrix.md (one row per variant, measured
  * beside declared, ordered by family then name), DIR/matrix.json and the
@@ -71,6 +72,8 @@ struct variant {
 	char stop_untested[VAL];	/* stop_test=0: hangs or stops */
 	char woken_from[VAL];		/* waker contexts measured to work */
 	char wake_from[VAL];		/* those the module allows here */
+	char woken_all_from[VAL];	/* the same for the wake-all call */
+	char wake_all_from[VAL];
 	char samples[VAL];		/* state_sample_count */
 	char iowait_share[32];		/* iowait_ticks / waited_ticks, "%.2f" */
 	char disagree[VAL];		/* the words, space separated */
@@ -169,6 +172,10 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	get(d, "stats", "wake_from", v->wake_from);
 	if (strcmp(v->woken_from, v->wake_from))
 		add_word(v->disagree, "woken_from");
+	get(d, "matrix", "woken_all_from", v->woken_all_from);
+	get(d, "stats", "wake_all_from", v->wake_all_from);
+	if (strcmp(v->woken_all_from, v->wake_all_from))
+		add_word(v->disagree, "woken_all_from");
 	if (strcmp(v->status, "ok"))
 		add_word(v->disagree, "failed");
 	/*
@@ -246,12 +253,12 @@ static void write_csv(FILE *f, const struct matrix *m)
 	const struct variant *vs = m->vs;
 	size_t i, n = m->n;
 
-	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,p50_ns,p99_ns,agree,disagree\n",
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,agree,disagree\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
 			v->name, v->family, v->status,
 			v->measured[B_STATE], v->declared[B_STATE],
 			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
@@ -259,7 +266,8 @@ static void write_csv(FILE *f, const struct matrix *m)
 			v->measured[B_HUNG], v->declared[B_HUNG],
 			v->iowait_share, v->procs_blocked_share, v->blkio_ticks,
 			v->psi_io_some_us, v->uninterruptible_share, v->stop_ns,
-			v->stop_untested, v->woken_from, v->wake_from, v->p50_ns, v->p99_ns,
+			v->stop_untested, v->woken_from, v->wake_from, v->woken_all_from,
+			v->wake_all_from, v->p50_ns, v->p99_ns,
 			v->agree ? "yes" : "no", v->disagree);
 	}
 }
@@ -302,16 +310,16 @@ static void write_md(FILE *f, const struct matrix *m)
 	bool icount = m->icount;
 	/* The latency columns' unit: instructions under icount, exact (the analysis of the run's trace); else µs of wall-clock time. */
 	const char *unit = icount ? "instructions, icount" : "µs, wall-clock";
-	char a[64], b[64], c[64], d[64], e[VAL];
+	char a[64], b[64], c[64], d[64], e[VAL], g[VAL];
 	size_t i;
 
-	fprintf(f, "| variant | family | ps state | iowait (procs_blocked, iowait share) | delayacct blkio ticks | PSI io some (ms) | load average | hung task | stop (%s) | without the stop test | woken from | p50 (%s) | p99 (%s) | declared = measured |\n",
+	fprintf(f, "| variant | family | ps state | iowait (procs_blocked, iowait share) | delayacct blkio ticks | PSI io some (ms) | load average | hung task | stop (%s) | without the stop test | woken from (wake one) | woken from (wake all) | p50 (%s) | p99 (%s) | declared = measured |\n",
 		unit, unit, unit);
-	fputs("|---|---|---|---|---:|---:|---|---|---:|---|---|---:|---:|---|\n", f);
+	fputs("|---|---|---|---|---:|---:|---|---|---:|---|---|---|---:|---:|---|\n", f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "| [%s](../variants/%s.c) | %s | %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | ",
+		fprintf(f, "| [%s](../variants/%s.c) | %s | %s | %s (%s) | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | ",
 			v->name, v->name, v->family, v->measured[B_STATE],
 			v->measured[B_IOWAIT], v->iowait_share,
 			*v->blkio_ticks ? v->blkio_ticks : REPORT_MISSING,
@@ -319,6 +327,7 @@ static void write_md(FILE *f, const struct matrix *m)
 			v->measured[B_HUNG], lat(b, sizeof(b), v->stop_ns, icount),
 			*v->stop_untested ? v->stop_untested : REPORT_MISSING,
 			contexts(e, sizeof(e), v->woken_from),
+			contexts(g, sizeof(g), v->woken_all_from),
 			lat(c, sizeof(c), v->p50_ns, icount),
 			lat(d, sizeof(d), v->p99_ns, icount));
 		if (v->agree)
@@ -416,6 +425,8 @@ static void write_json(FILE *f, const struct matrix *m)
 		jstr(&j, "without_stop_test", v->stop_untested);
 		jstr(&j, "woken_from", v->woken_from);
 		jstr(&j, "wake_from", v->wake_from);
+		jstr(&j, "woken_all_from", v->woken_all_from);
+		jstr(&j, "wake_all_from", v->wake_all_from);
 		json_str(&j, "latency_from", v->source);
 		jstr(&j, "latency_percentiles", v->percentiles);
 		jnum(&j, "latency_samples", v->latency_samples);

@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ref=results/reference-matrix-20261207T122653Z
+ref=results/reference-matrix-20261207T160016Z
 report=bench/bin/report
 check "bench/bin/report builds" make -s -C bench bin/report
 
@@ -42,6 +42,13 @@ has_row() { row "$1" "$2" | grep -qF -- "$3"; }
 val() { sed -n "s/^$3: //p" "$ref/$1/$2"; }
 # share VARIANT: its iowait ticks over its waited ticks, two decimals.
 share() { awk -v i="$(val "$1" accounting iowait_ticks)" -v w="$(val "$1" accounting waited_ticks)" 'BEGIN { printf "%.2f", i / w }'; }
+# wf VARIANT KEY: the matrix.md cell of a woken_from list ("all four").
+wf() {
+	case $(val "$1" matrix "$2") in
+	"kthread hardirq irq_work workqueue") echo "all four" ;;
+	*) val "$1" matrix "$2" | tr ' ' / ;;
+	esac
+}
 sw_stop=$(val swait matrix stop_ns)
 sw_p50=$(val swait analysis p50_ns)
 sw_p99=$(val swait analysis p99_ns)
@@ -98,11 +105,21 @@ copy hung
 sed -i 's/^hung_task: .*/hung_task: 0/' "$tmp/hung/swait/matrix"
 run hung
 check "a hung-task report missing against the declaration: exit 1" is_rc 1
-check "... its row says hung_task" has_row hung swait "| D | no (0.00) | 0 | 0.0 | yes | no | $sw_stop | $(val swait matrix stop_untested) | $sw_p50 | $sw_p99 | **no: hung_task** |"
+check "... its row says hung_task" has_row hung swait "| D | no (0.00) | 0 | 0.0 | yes | no | $sw_stop | $(val swait matrix stop_untested) | $(wf swait woken_from) | $(wf swait woken_all_from) | $sw_p50 | $sw_p99 | **no: hung_task** |"
 check "... and the figure's cell is red (2), labelled with the declaration" \
 	grep -qx '3 6 2 swait "no (declared yes)"' "$tmp/hung/plot/matrix.dat"
 check "... the CSV says agree no, disagree hung_task, by its columns" \
 	test "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 == "swait" { print $c["agree"], $c["disagree"] }' "$tmp/hung/matrix.csv")" = "no hung_task"
+
+copy woken
+sed -i 's/^woken_all_from: .*/woken_all_from: kthread workqueue/' "$tmp/woken/completion/matrix"
+run woken
+check "a wake-all call that ran from fewer contexts than the module allows: exit 1" is_rc 1
+check "... its row shows what ran and says woken_all_from" \
+	has_row woken completion "| $(wf completion woken_from) | kthread/workqueue |"
+check "... and names the column that differs" has_row woken completion '**no: woken_all_from** |'
+check "... the JSON has both lists" \
+	test "$(js woken '.variants[] | select(.variant == "completion") | [.woken_all_from, .wake_all_from] | join("|")')" = "kthread workqueue|$(val completion stats wake_all_from)"
 
 copy unclear
 sed -i 's/^procs_blocked_share: .*/procs_blocked_share: 0.30/' "$tmp/unclear/wait_event/accounting"
@@ -129,13 +146,14 @@ rm "$tmp/wall/completion/analysis"
 run wall
 check "the wall clock: exit 0" is_rc 0
 check "the latency columns in µs of wall-clock time" \
-	grep -qF '| stop (µs, wall-clock) | without the stop test | p50 (µs, wall-clock) | p99 (µs, wall-clock) |' "$tmp/wall/matrix.md"
+	grep -qF '| stop (µs, wall-clock) | without the stop test | woken from (wake one) | woken from (wake all) | p50 (µs, wall-clock) | p99 (µs, wall-clock) |' "$tmp/wall/matrix.md"
 us() { awk -v n="$1" 'BEGIN { printf "%.1f", n / 1000 }'; }
 check "... with one decimal: stop $sw_stop ns is $(us "$sw_stop"), p50 $sw_p50 ns $(us "$sw_p50")" \
-	has_row wall swait "| $(us "$sw_stop") | $(val swait matrix stop_untested) | $(us "$sw_p50") | $(us "$sw_p99") | yes |"
+	has_row wall swait "| $(us "$sw_stop") | $(val swait matrix stop_untested) | $(wf swait woken_from) | $(wf swait woken_all_from) | $(us "$sw_p50") | $(us "$sw_p99") | yes |"
 cp50=$(val completion stats p50_ns)
-check "no analysis: the stats' p50 ($cp50, the histogram's)" \
-	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$cp50,$cp50,yes,\$" "$tmp/wall/matrix.csv"
+cp99=$(val completion stats p99_ns)
+check "no analysis: the stats' p50 and p99 ($cp50, $cp99: the histogram's)" \
+	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,yes,\$" "$tmp/wall/matrix.csv"
 check "... and the JSON says where it came from" \
 	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram $cp50"
 check "... the clock and unit in the JSON" \
