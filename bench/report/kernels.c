@@ -67,6 +67,7 @@ struct kernel {
 struct krow {
 	const char *status, *samples, *p50, *p90, *p99, *max;
 	const char *state, *iowait, *load, *hung, *stop;
+	const char *woken_from, *woken_all_from;	/* waker contexts that ran */
 	double p50_ratio, p99_ratio;	/* exact; NAN when there is none */
 	char wake_cost[64];		/* wake_cost_p50_ns of the variant's stats */
 	double wake_cost_ratio;
@@ -336,6 +337,8 @@ static void fill_rows(void)
 			w->load = cell(&k->matrix, k->has_matrix, v, "load");
 			w->hung = cell(&k->matrix, k->has_matrix, v, "hung_task");
 			w->stop = cell(&k->matrix, k->has_matrix, v, "stop_ns");
+			w->woken_from = cell(&k->matrix, k->has_matrix, v, "woken_from");
+			w->woken_all_from = cell(&k->matrix, k->has_matrix, v, "woken_all_from");
 			stats = xasprintf("%s/sweep/%s/stats", k->dir, v);
 			field(stats, "wake_cost_p50_ns", w->wake_cost, sizeof(w->wake_cost));
 			free(stats);
@@ -637,6 +640,184 @@ static size_t behaviour_diffs(size_t *measured, bool differs[MAX_KERNELS][MAX_VA
 
 static bool differs[MAX_KERNELS][MAX_VARIANTS];
 
+/* A list of waker contexts as letters: K kthread, H hardirq, I irq_work, W workqueue. */
+static void context_letters(char *buf, size_t len, const char *list)
+{
+	static const char *const name[] = { "kthread", "hardirq", "irq_work", "workqueue" };
+	static const char letter[] = "KHIW";
+	size_t k, n = 0;
+
+	for (k = 0; k < 4 && n + 1 < len; k++) {
+		const char *p = strstr(list, name[k]);
+		size_t l = strlen(name[k]);
+
+		if (p && (p == list || p[-1] == ' ') && (!p[l] || p[l] == ' '))
+			buf[n++] = letter[k];
+	}
+	if (!n && n + 1 < len)
+		buf[n++] = '0';
+	buf[n] = '\0';
+}
+
+/*
+ * The woken-from cell: the contexts the wake-one and the wake-all call ran
+ * from, "KHIW / KW"; "" when the matrix did not measure them (an older run).
+ */
+static const char *woken(char *buf, size_t len, const struct krow *w)
+{
+	char one[8], all[8];
+
+	if (!*w->state || (!*w->woken_from && !*w->woken_all_from)) {
+		*buf = '\0';
+		return buf;
+	}
+	context_letters(one, sizeof(one), w->woken_from);
+	context_letters(all, sizeof(all), w->woken_all_from);
+	snprintf(buf, len, "%s / %s", one, all);
+	return buf;
+}
+
+/* The table of where each variant's wake ran from, per kernel; false when none measured it. */
+static bool md_woken(FILE *f)
+{
+	char b[32], ref[32];
+	size_t i, j, n = 0, ndiff = 0;
+
+	for (i = 0; i < nk; i++)
+		for (j = 0; j < nv; j++)
+			if (*woken(b, sizeof(b), &rows[i][j]))
+				n++;
+	if (!n)
+		return false;
+	fprintf(f, "## Where a wake may be called from\n\n");
+	fprintf(f, "The waker contexts each variant's wake ran from in the matrix (its\n");
+	fprintf(f, "`waker_context`, 20 wakes each, every one recorded and no warning logged):\n");
+	fprintf(f, "the wake-one call / the wake-all call; K the waker kthread, H an hrtimer\n");
+	fprintf(f, "callback in hard interrupt context, I an irq_work (hard interrupt context\n");
+	fprintf(f, "but on PREEMPT_RT, where it runs in a thread), W a work item. A context\n");
+	fprintf(f, "left out was refused at insmod: the running kernel forbids the call there.\n");
+	fprintf(f, "**Bold**: differs from the first kernel that measured it.\n\n");
+	table_head(f, "---");
+	for (j = 0; j < nv; j++) {
+		*ref = '\0';
+		fprintf(f, "| %s |", variants[j]);
+		for (i = 0; i < nk; i++) {
+			if (!*woken(b, sizeof(b), &rows[i][j])) {
+				fputs(" - |", f);
+				continue;
+			}
+			if (!*ref)
+				snprintf(ref, sizeof(ref), "%s", b);
+			if (strcmp(b, ref)) {
+				fprintf(f, " **%s** |", b);
+				ndiff++;
+			} else {
+				fprintf(f, " %s |", b);
+			}
+		}
+		fputc('\n', f);
+	}
+	if (!ndiff)
+		fprintf(f, "\n**No difference**: every kernel let every variant's wake run from the same contexts.\n\n");
+	else
+		fprintf(f, "\n**%zu differences** from the first kernel (in bold).\n\n", ndiff);
+	return true;
+}
+
+/* The 6.1 kernel a 6.12 one is compared with: its label without "-6.12"; -1 when none. */
+static int peer_612(size_t i)
+{
+	char want[128];
+	const char *p = strstr(kernels[i].label, "-6.12");
+	size_t k;
+
+	if (!p)
+		return -1;
+	snprintf(want, sizeof(want), "%.*s%s", (int)(p - kernels[i].label), kernels[i].label,
+		 p + strlen("-6.12"));
+	for (k = 0; k < nk; k++)
+		if (!strcmp(kernels[k].label, want))
+			return (int)k;
+	return -1;
+}
+
+/*
+ * 6.1 against 6.12, configuration by configuration: under icount the
+ * kernel-wide shift of the p50 path lengths, the variants that stand out
+ * from it, and every behaviour or woken-from cell that changed.
+ */
+static void md_612(FILE *f)
+{
+	size_t i, j, npairs = 0;
+
+	for (i = 0; i < nk; i++)
+		if (peer_612(i) >= 0)
+			npairs++;
+	if (!npairs)
+		return;
+	fprintf(f, "## From 6.1 to 6.12\n\n");
+	fprintf(f, "Each 6.12 kernel against the 6.1 kernel of the same configuration.\n");
+	if (clock_is_icount(clock_))
+		fprintf(f, "The p50s are exact path lengths under icount: the shift is the median of\nthe p50 ratios over the variants, and listed are those whose own ratio is\nmore than 2 %% from it.\n\n");
+	else
+		fprintf(f, "On the wall clock one run cannot tell a change from the noise: only the\nbehaviour is compared.\n\n");
+	for (i = 0; i < nk; i++) {
+		int p = peer_612(i);
+		double r[MAX_VARIANTS], shift;
+		char a[256], b[256];
+		size_t n = 0, changed = 0;
+
+		if (p < 0)
+			continue;
+		fprintf(f, "- **%s** against **%s**", kernels[i].label, kernels[p].label);
+		for (j = 0; j < nv; j++)
+			r[j] = rs_ratio(number_of(rows[i][j].p50, true),
+					number_of(rows[p][j].p50, true));
+		for (j = 0; j < nv; j++)
+			if (!isnan(r[j]))
+				n++;
+		if (clock_is_icount(clock_) && n) {
+			double sorted[MAX_VARIANTS];
+			size_t k = 0, out = 0;
+
+			for (j = 0; j < nv; j++)
+				if (!isnan(r[j]))
+					sorted[k++] = r[j];
+			shift = rs_median(sorted, k);
+			fprintf(f, ": p50 shift %.3f×; standing out:", shift);
+			for (j = 0; j < nv; j++) {
+				if (isnan(r[j]) || !rs_against_shift(r[j], shift, SHIFT_BOUND))
+					continue;
+				fprintf(f, "%s %s %s → %s (%.3f× the shift)", out++ ? "," : "",
+					variants[j], rows[p][j].p50, rows[i][j].p50,
+					rs_ratio(r[j], shift));
+			}
+			if (!out)
+				fputs(" none", f);
+		}
+		fputs("; behaviour and woken from:", f);
+		for (j = 0; j < nv; j++) {
+			char wa[32], wb[32];
+
+			behaviour(a, sizeof(a), &rows[p][j]);
+			behaviour(b, sizeof(b), &rows[i][j]);
+			woken(wa, sizeof(wa), &rows[p][j]);
+			woken(wb, sizeof(wb), &rows[i][j]);
+			if (!*a || !*b)
+				continue;
+			if (strcmp(a, b))
+				fprintf(f, "%s %s %s → %s", changed++ ? "," : "", variants[j], a, b);
+			if (*wa && *wb && strcmp(wa, wb))
+				fprintf(f, "%s %s woken from %s → %s", changed++ ? "," : "",
+					variants[j], wa, wb);
+		}
+		if (!changed)
+			fputs(" the same for every variant", f);
+		fputs(".\n", f);
+	}
+	fputc('\n', f);
+}
+
 static int write_md(void)
 {
 	char *path = path_join(run, "kernels.md"), *name = base_name(run), b[256];
@@ -691,7 +872,10 @@ static int write_md(void)
 		fprintf(f, "**No difference**: every kernel measured the same state, iowait, load and hung-task behaviour for every variant.\n");
 	else
 		fprintf(f, "**%zu differences** from the first kernel (in bold).\n", ndiff);
-	fprintf(f, "\nEach kernel's own runs, in the run folder: `<kernel>/sweep/summary.md`, `<kernel>/matrix/matrix.md`.\n");
+	fputc('\n', f);
+	md_woken(f);
+	md_612(f);
+	fprintf(f, "Each kernel's own runs, in the run folder: `<kernel>/sweep/summary.md`, `<kernel>/matrix/matrix.md`.\n");
 	for (i = 0; i < nk; i++)
 		if (strcmp(kernels[i].status, "ok"))
 			fprintf(f, "\n**%s:** %s\n", kernels[i].label, kernels[i].status);

@@ -45,12 +45,13 @@ fake_kernel() {
 	printf 'spec: %s\nmodel_requested: %s\nrelease: 6.1.0-test\n' "$1" "$2" >"$d/kernel"
 	printf 'preempt: %s\nkernel_version: %s\nclock: %s\n' "$3" "$4" "${CLOCK:-wall}" >"$d/sweep/env"
 	echo "variant,status,samples,p50_ns,p90_ns,p99_ns,max_ns" >"$d/sweep/summary.csv"
-	echo "variant,status,state,iowait,load,hung_task,stop_ns" >"$d/matrix/matrix.csv"
+	# WOKEN="ONE|ALL": the woken_from and woken_all_from columns, the same for every variant.
+	echo "variant,status,state,iowait,load,hung_task,stop_ns${WOKEN:+,woken_from,woken_all_from}" >"$d/matrix/matrix.csv"
 	read -ra p50 <<<"$5"
 	read -ra st <<<"$6"
 	for v in wait_event swait io_wait_event completion; do
 		echo "$v,ok,1000,${p50[$i]},$((p50[i] * 2)),$((p50[i] * 4)),$((p50[i] * 8))" >>"$d/sweep/summary.csv"
-		echo "$v,ok,${st[$i]},no,yes,yes,50" >>"$d/matrix/matrix.csv"
+		echo "$v,ok,${st[$i]},no,yes,yes,50${WOKEN:+,${WOKEN%|*},${WOKEN#*|}}" >>"$d/matrix/matrix.csv"
 		mkdir -p "$d/sweep/$v"
 		printf '%s 0.5\n%s 1\n' "${p50[$i]}" "$((p50[i] * 4))" >"$d/sweep/$v/cdf.dat"
 		printf 'wake_cost_p50_ns: %s\n' "$((p50[i] / 10))" >"$d/sweep/$v/stats"
@@ -96,6 +97,29 @@ check "kernels.json: rt's kernel-wide shift 2, completion loses, none gains; the
 	jqe '.kernels[1].p50_shift == 2 and .kernels[1].lose == ["completion"] and .kernels[1].gain == [] and .kernels[0].p50_shift == null' "$j"
 check "kernels.json: a variant's figures per kernel, in ns, with their ratios and the behaviour" \
 	jqe '.variants[3].name == "completion" and .variants[3].kernels[1].p50_ns == 200000 and .variants[3].kernels[1].p50_ratio == 5 and .variants[3].kernels[1].p50_ratio_to_shift == 2.5 and .variants[3].kernels[1].wake_cost_p50_ns == 20000 and .variants[3].kernels[1].wake_cost_ratio == 5 and .variants[3].kernels[1].state == "D" and .variants[3].kernels[1].stop_ns == 50' "$j"
+
+# 6.1 and 6.12 side by side, with where each wake ran from.
+run=$base/lts
+mkdir -p "$run"
+printf 'kernels: generic:voluntary rt generic-6.12:voluntary rt-6.12\ndate_utc: 2026-01-01T00:00:00Z\nhost: test\nrun_args: \n' >"$run/env"
+any="kthread hardirq irq_work workqueue" rt_ctx="kthread irq_work workqueue"
+CLOCK=icount WOKEN="$any|kthread workqueue" fake_kernel generic-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
+CLOCK=icount WOKEN="$rt_ctx|$rt_ctx" fake_kernel rt default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
+CLOCK=icount WOKEN="$any|kthread workqueue" fake_kernel generic-6.12-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "11000 22000 33000 88000" "D D D D"
+CLOCK=icount WOKEN="$rt_ctx|$rt_ctx" fake_kernel rt-6.12 default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
+check "four kernels, 6.1 and 6.12" bench/bin/report kernels "$run"
+check "where each wake ran from, per kernel: K H I W, wake one / wake all" \
+	grep -qxF '| wait_event | KHIW / KW | **KIW / KIW** | KHIW / KW | **KIW / KIW** |' "$run/kernels.md"
+check "... the differences counted" grep -q '^\*\*8 differences\*\* from the first kernel' "$run/kernels.md"
+check "6.12 against the 6.1 kernel of its configuration: the shift and who stands out" \
+	grep -qxF -- '- **generic-6.12-voluntary** against **generic-voluntary**: p50 shift 1.100×; standing out: completion 40000 → 88000 (2.000× the shift); behaviour and woken from: the same for every variant.' "$run/kernels.md"
+check "... rt-6.12 against rt" \
+	grep -qxF -- '- **rt-6.12** against **rt**: p50 shift 1.000×; standing out: none; behaviour and woken from: the same for every variant.' "$run/kernels.md"
+sed -i 's/^swait,ok,D,no,yes,yes,50,.*/swait,ok,S,no,yes,yes,50,kthread workqueue,kthread workqueue/' "$run/rt-6.12/matrix/matrix.csv"
+bench/bin/report kernels "$run" >/dev/null 2>&1 || true
+check "... a behaviour and a woken-from cell that changed are named" \
+	grep -qF -- '- **rt-6.12** against **rt**: p50 shift 1.000×; standing out: none; behaviour and woken from: swait D · iowait no · load yes · hung yes → S · iowait no · load yes · hung yes, swait woken from KIW / KIW → KW / KW.' "$run/kernels.md"
+check "a run without 6.12 kernels has no such section" sh -c "! grep -q 'From 6.1 to 6.12' '$base/agree/kernels.md'"
 
 run=$base/differ
 mkdir -p "$run"
