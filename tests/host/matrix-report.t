@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ref=results/reference-matrix-20261207T160016Z
+ref=results/reference-matrix-20261207T160531Z
 report=bench/bin/report
 check "bench/bin/report builds" make -s -C bench bin/report
 
@@ -110,6 +110,16 @@ check "... and the figure's cell is red (2), labelled with the declaration" \
 	grep -qx '3 6 2 swait "no (declared yes)"' "$tmp/hung/plot/matrix.dat"
 check "... the CSV says agree no, disagree hung_task, by its columns" \
 	test "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 == "swait" { print $c["agree"], $c["disagree"] }' "$tmp/hung/matrix.csv")" = "no hung_task"
+
+check "the latency by waker context: a row per variant, p50 / wake cost, from its matrix file" \
+	grep -qxF "| completion | $(val completion matrix ctx_p50_ns_kthread) / $(val completion matrix ctx_wake_cost_ns_kthread) | $(val completion matrix ctx_p50_ns_hardirq) / $(val completion matrix ctx_wake_cost_ns_hardirq) | $(val completion matrix ctx_p50_ns_irq_work) / $(val completion matrix ctx_wake_cost_ns_irq_work) | $(val completion matrix ctx_p50_ns_workqueue) / $(val completion matrix ctx_wake_cost_ns_workqueue) |" "$tmp/ref/matrix.md"
+check "... and in the JSON" \
+	test "$(js ref '.variants[] | select(.variant == "completion") | .by_waker_context.hardirq.p50_ns')" = "$(val completion matrix ctx_p50_ns_hardirq)"
+copy refused
+sed -i '/^ctx_.*_hardirq:/d' "$tmp/refused/swait/matrix"
+run refused
+check "a context without figures (refused) shows -" \
+	grep -q '^| swait | [0-9]* / [0-9]* | - | [0-9]* / [0-9]* | [0-9]* / [0-9]* |$' "$tmp/refused/matrix.md"
 
 copy woken
 sed -i 's/^woken_all_from: .*/woken_all_from: kthread workqueue/' "$tmp/woken/completion/matrix"
