@@ -68,6 +68,9 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "stop_test: %u\n", p->stop_test);
 	seq_printf(m, "waker_context: %s\n", waitcmp_context_name(run->context));
 	seq_printf(m, "sched_fifo: %u\n", p->sched_fifo);
+	seq_printf(m, "contend_us: %u\n", p->contend_us);
+	/* The contender's acquisitions of the wake's lock. */
+	seq_printf(m, "contended: %lld\n", (long long)atomic64_read(&run->contended));
 	seq_printf(m, "wakes: %llu\n", wakes);
 	/* How many waiters a wake ran, in hundredths: the thundering herd. */
 	seq_printf(m, "woken: %llu\n", woken);

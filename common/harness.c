@@ -17,6 +17,7 @@
 
 #include <linux/cpuhotplug.h>
 #include <linux/cpumask.h>
+#include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/error-injection.h>
 #include <linux/fs.h>
@@ -329,6 +330,26 @@ static bool waitcmp_wake_over(struct waitcmp_run *run, unsigned long seq,
 	       (atomic_read(&run->acks) >= acks || waitcmp_ending(run));
 }
 
+/*
+ * contend_us: takes the lock the variant's wake takes (ops->contend()),
+ * holds it contend_us, sleeps as long, until the run ends: the waker then
+ * finds it held about half the time.
+ */
+static int waitcmp_contender_fn(void *arg)
+{
+	struct waitcmp_run *run = arg;
+	unsigned int us = run->params.contend_us;
+
+	while (!waitcmp_ending(run)) {
+		run->ops->contend(run, us);
+		atomic64_inc(&run->contended);
+		/* Not on ctl_wq: the waiters' acks would wake it there. */
+		usleep_range_state(us, us, TASK_IDLE);
+	}
+	waitcmp_park();
+	return 0;
+}
+
 static int waitcmp_waker_fn(void *arg)
 {
 	struct waitcmp_run *run = arg;
@@ -589,6 +610,16 @@ static int waitcmp_check_params(const struct waitcmp_ops *ops,
 		       ops->name, p->period_us, WAITCMP_MAX_PERIOD_US);
 		return -EINVAL;
 	}
+	if (p->contend_us > WAITCMP_MAX_CONTEND_US) {
+		pr_err("%s: contend_us=%u is out of range, allowed 0..%u\n",
+		       ops->name, p->contend_us, WAITCMP_MAX_CONTEND_US);
+		return -EINVAL;
+	}
+	if (p->contend_us && !ops->contend) {
+		pr_err("%s: contend_us=%u: the API's wake takes no lock of its own to contend, allowed 0\n",
+		       ops->name, p->contend_us);
+		return -EINVAL;
+	}
 	if (p->sched_fifo > MAX_RT_PRIO - 1) {
 		pr_err("%s: sched_fifo=%u is out of range, allowed 0 (SCHED_NORMAL) or 1..%u\n",
 		       ops->name, p->sched_fifo, MAX_RT_PRIO - 1);
@@ -690,6 +721,8 @@ static void waitcmp_stop_untested(struct waitcmp_run *run)
 
 static void waitcmp_stop_created(struct waitcmp_run *run)
 {
+	if (run->contender)
+		kthread_stop(run->contender);
 	if (run->waker)
 		kthread_stop(run->waker);
 	waitcmp_stop_waiters(run);
@@ -710,6 +743,8 @@ static void waitcmp_stop_threads(struct waitcmp_run *run)
 	hrtimer_cancel(&run->wake_timer);
 	irq_work_sync(&run->wake_irq_work);
 	flush_work(&run->wake_work);
+	if (run->contender)
+		kthread_stop(run->contender);
 	if (!run->params.stop_test && !READ_ONCE(run->released)) {
 		waitcmp_stop_untested(run);
 		return;
@@ -832,6 +867,13 @@ static int waitcmp_create_threads(struct waitcmp_run *run)
 		return PTR_ERR(t);
 	/* Held for a wake call made away from it (waitcmp_free() puts it). */
 	run->waker = get_task_struct(t);
+	err = waitcmp_set_sched(run, t);
+	if (err || !run->params.contend_us)
+		return err;
+	t = kthread_create(waitcmp_contender_fn, run, "waitcmp_contend");
+	if (IS_ERR(t))
+		return PTR_ERR(t);
+	run->contender = t;
 	return waitcmp_set_sched(run, t);
 }
 
@@ -842,6 +884,8 @@ static void waitcmp_wake_threads(struct waitcmp_run *run)
 	for (i = 0; i < run->params.waiters; i++)
 		wake_up_process(run->waiter[i].task);
 	wake_up_process(run->waker);
+	if (run->contender)
+		wake_up_process(run->contender);
 }
 
 struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
@@ -889,11 +933,12 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		goto err_debugfs;
 	}
 
-	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u\n",
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u contend_us=%u\n",
 		ops->name, params->iterations, params->period_us,
 		params->waiters, params->waiter_cpu, params->waker_cpu,
 		params->wake_all, params->allow_hung_task, params->stop_test,
-		waitcmp_context_name(run->context), params->sched_fifo);
+		waitcmp_context_name(run->context), params->sched_fifo,
+		params->contend_us);
 	trace_waitcmp_run_begin(ops->name, params);
 	waitcmp_wake_threads(run);
 	return run;

@@ -20,6 +20,7 @@
 #include <linux/atomic.h>
 #include <linux/compiler.h>
 #include <linux/completion.h>
+#include <linux/delay.h>
 #include <linux/hrtimer.h>
 #include <linux/irq_work.h>
 #include <linux/moduleparam.h>
@@ -42,7 +43,10 @@ struct waitcmp_params {
 	unsigned int stop_test;		/* 0: the wait ignores the stop (pitfall) */
 	char *waker_context;		/* where the wake is called from, below */
 	unsigned int sched_fifo;	/* 0: SCHED_NORMAL; 1..99: SCHED_FIFO priority */
+	unsigned int contend_us;	/* 0: none; else a thread holds the wake's lock */
 };
+
+#define WAITCMP_MAX_CONTEND_US	1000
 
 /*
  * waker_context: where ops->wake() is called from. The waker kthread keeps
@@ -131,6 +135,9 @@ struct waitcmp_expect {
  *		word of bits, the task itself): set with WAITCMP_PRIMITIVE()
  * @primitive_size: its size in bytes, what the API adds to the structure
  *		that embeds it
+ * @contend:	optional, takes the lock that @wake takes (the wait queue's,
+ *		the completion's), holds it @us microseconds and drops it:
+ *		the contend_us thread's loop; without it contend_us is refused
  * @wake_from:	the contexts @wake may be called from (wake_all=0)
  * @wake_all_from: the same for @wake with wake_all=1
  * @expect:	what the wait does to the accounting, see above
@@ -146,6 +153,7 @@ struct waitcmp_ops {
 	void (*wake)(struct waitcmp_run *run);
 	void (*release)(struct waitcmp_run *run);
 	void (*rearm)(struct waitcmp_run *run);
+	void (*contend)(struct waitcmp_run *run, unsigned int us);
 	bool wakes_one;
 	unsigned int max_waiters;
 	const char *family;
@@ -208,6 +216,8 @@ struct waitcmp_run {
 
 	struct task_struct *waker;
 	struct waitcmp_waiter *waiter;	/* params.waiters of them */
+	struct task_struct *contender;	/* contend_us: holds the wake's lock */
+	atomic64_t contended;		/* its acquisitions of that lock */
 
 	spinlock_t stats_lock;		/* guards the four below */
 	struct waitcmp_stats *stats;	/* wake-to-run latency, slept waits */
@@ -227,6 +237,28 @@ struct waitcmp_run {
 static inline bool waitcmp_wake_due(const struct waitcmp_waiter *w)
 {
 	return READ_ONCE(w->run->seq) != w->seen || READ_ONCE(w->run->released);
+}
+
+/*
+ * An ops->contend() for a wait_queue_head_t (a spinlock_t: a sleeping lock
+ * on PREEMPT_RT) and for a raw_spinlock_t (completions, swait).
+ */
+static inline void waitcmp_hold_wq(struct wait_queue_head *wq, unsigned int us)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&wq->lock, flags);
+	udelay(us);
+	spin_unlock_irqrestore(&wq->lock, flags);
+}
+
+static inline void waitcmp_hold_raw(raw_spinlock_t *lock, unsigned int us)
+{
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(lock, flags);
+	udelay(us);
+	raw_spin_unlock_irqrestore(lock, flags);
 }
 
 /* wake_all=1: the variant's wake must reach every waiter. */
@@ -287,6 +319,9 @@ MODULE_PARM_DESC(stop_test,						\
 module_param_named(waker_context, waitcmp_params.waker_context, charp, 0444); \
 MODULE_PARM_DESC(waker_context,						\
 		 "Where the wake is called from: kthread, hardirq, irq_work or workqueue"); \
+module_param_named(contend_us, waitcmp_params.contend_us, uint, 0444);	\
+MODULE_PARM_DESC(contend_us,						\
+		 "0 = none; 1..1000: a thread holds the wake's lock this long, sleeps as long"); \
 module_param_named(sched_fifo, waitcmp_params.sched_fifo, uint, 0444);	\
 MODULE_PARM_DESC(sched_fifo,						\
 		 "0 = SCHED_NORMAL; 1..99 = waiters and waker SCHED_FIFO at this priority"); \

@@ -37,6 +37,12 @@ static void completion_io_rearm(struct waitcmp_run *run)
 	reinit_completion(&done);
 }
 
+/* contend_us: the lock the wake takes. */
+static void completion_io_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_raw(&done.wait.lock, us);
+}
+
 static const struct waitcmp_ops completion_io_ops = {
 	.name = "completion_io",
 	.wait = completion_io_wait,
@@ -46,6 +52,7 @@ static const struct waitcmp_ops completion_io_ops = {
 	.wakes_one = true,
 	.family = WAITCMP_FAMILY_COMPLETION,
 	WAITCMP_PRIMITIVE(struct completion),
+	.contend = completion_io_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },

@@ -35,6 +35,12 @@ static void completion_killable_rearm(struct waitcmp_run *run)
 	reinit_completion(&done);
 }
 
+/* contend_us: the lock the wake takes. */
+static void completion_killable_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_raw(&done.wait.lock, us);
+}
+
 static const struct waitcmp_ops completion_killable_ops = {
 	.name = "completion_killable",
 	.wait = completion_killable_wait,
@@ -44,6 +50,7 @@ static const struct waitcmp_ops completion_killable_ops = {
 	.wakes_one = true,
 	.family = WAITCMP_FAMILY_COMPLETION,
 	WAITCMP_PRIMITIVE(struct completion),
+	.contend = completion_killable_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true },

@@ -22,12 +22,19 @@ static void io_wait_event_wake(struct waitcmp_run *run)
 	waitcmp_wake_up(run, &wq);
 }
 
+/* contend_us: the lock the wake takes. */
+static void io_wait_event_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_wq(&wq, us);
+}
+
 static const struct waitcmp_ops io_wait_event_ops = {
 	.name = "io_wait_event",
 	.wait = io_wait_event_wait,
 	.wake = io_wait_event_wake,
 	.family = WAITCMP_FAMILY_WAIT_QUEUE,
 	WAITCMP_PRIMITIVE(struct wait_queue_head),
+	.contend = io_wait_event_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },

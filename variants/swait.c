@@ -32,6 +32,12 @@ static void swait_release(struct waitcmp_run *run)
 	swake_up_all(&swq);
 }
 
+/* contend_us: the lock the wake takes. */
+static void swait_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_raw(&swq.lock, us);
+}
+
 static const struct waitcmp_ops swait_ops = {
 	.name = "swait",
 	.wait = swait_wait,
@@ -40,6 +46,7 @@ static const struct waitcmp_ops swait_ops = {
 	.wakes_one = true,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
 	WAITCMP_PRIMITIVE(struct swait_queue_head),
+	.contend = swait_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_IRQS_ON,
 	.expect = { .state = 'D', .load = true, .hung_task = true },

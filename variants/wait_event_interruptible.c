@@ -24,12 +24,19 @@ static void wait_event_interruptible_wake(struct waitcmp_run *run)
 	waitcmp_wake_up(run, &wq);
 }
 
+/* contend_us: the lock the wake takes. */
+static void wait_event_interruptible_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_wq(&wq, us);
+}
+
 static const struct waitcmp_ops wait_event_interruptible_ops = {
 	.name = "wait_event_interruptible",
 	.wait = wait_event_interruptible_wait,
 	.wake = wait_event_interruptible_wake,
 	.family = WAITCMP_FAMILY_WAIT_QUEUE,
 	WAITCMP_PRIMITIVE(struct wait_queue_head),
+	.contend = wait_event_interruptible_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'S' },

@@ -28,6 +28,12 @@ static void wait_event_interruptible_exclusive_release(struct waitcmp_run *run)
 	wake_up_all(&wq);
 }
 
+/* contend_us: the lock the wake takes. */
+static void wait_event_interruptible_exclusive_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_wq(&wq, us);
+}
+
 static const struct waitcmp_ops wait_event_interruptible_exclusive_ops = {
 	.name = "wait_event_interruptible_exclusive",
 	.wait = wait_event_interruptible_exclusive_wait,
@@ -36,6 +42,7 @@ static const struct waitcmp_ops wait_event_interruptible_exclusive_ops = {
 	.wakes_one = true,
 	.family = WAITCMP_FAMILY_WAIT_QUEUE,
 	WAITCMP_PRIMITIVE(struct wait_queue_head),
+	.contend = wait_event_interruptible_exclusive_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'S' },

@@ -41,6 +41,12 @@ static void wait_on_bit_rearm(struct waitcmp_run *run)
 	set_bit(BUSY, &flags);
 }
 
+/* contend_us: the lock the wake takes. */
+static void wait_on_bit_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_wq(bit_waitqueue(&flags, BUSY), us);
+}
+
 static const struct waitcmp_ops wait_on_bit_ops = {
 	.name = "wait_on_bit",
 	.init = wait_on_bit_init,
@@ -49,6 +55,7 @@ static const struct waitcmp_ops wait_on_bit_ops = {
 	.rearm = wait_on_bit_rearm,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
 	WAITCMP_PRIMITIVE(unsigned long),
+	.contend = wait_on_bit_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true, .hung_task = true },

@@ -40,6 +40,12 @@ static void wait_on_bit_io_rearm(struct waitcmp_run *run)
 	set_bit(BUSY, &flags);
 }
 
+/* contend_us: the lock the wake takes. */
+static void wait_on_bit_io_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_wq(bit_waitqueue(&flags, BUSY), us);
+}
+
 static const struct waitcmp_ops wait_on_bit_io_ops = {
 	.name = "wait_on_bit_io",
 	.init = wait_on_bit_io_init,
@@ -48,6 +54,7 @@ static const struct waitcmp_ops wait_on_bit_io_ops = {
 	.rearm = wait_on_bit_io_rearm,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
 	WAITCMP_PRIMITIVE(unsigned long),
+	.contend = wait_on_bit_io_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },

@@ -24,12 +24,19 @@ static void wait_var_event_wake(struct waitcmp_run *run)
 	wake_up_var(&run->seq);
 }
 
+/* contend_us: the lock the wake takes. */
+static void wait_var_event_contend(struct waitcmp_run *run, unsigned int us)
+{
+	waitcmp_hold_wq(__var_waitqueue(&run->seq), us);
+}
+
 static const struct waitcmp_ops wait_var_event_ops = {
 	.name = "wait_var_event",
 	.wait = wait_var_event_wait,
 	.wake = wait_var_event_wake,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
 	WAITCMP_PRIMITIVE(unsigned long),
+	.contend = wait_var_event_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true, .hung_task = true },

@@ -95,7 +95,7 @@ static const struct column {
 /* The module's parameters, from its stats, in summary.md and the JSON. */
 static const char *const parameters[] = {
 	"iterations", "period_us", "waiters", "waiter_cpu", "waker_cpu", "wake_all",
-	"waker_context", "sched_fifo",
+	"waker_context", "sched_fifo", "contend_us",
 };
 
 #define NPARAMS (sizeof(parameters) / sizeof(parameters[0]))

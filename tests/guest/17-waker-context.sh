@@ -123,3 +123,22 @@ if load wait_event iterations=0 period_us=1000 waiters=2 sched_fifo=42; then
 else
 	fail "wait_event sched_fifo=42 loads"
 fi
+
+# contend_us: a thread holds the lock the wake takes (a wait queue's
+# spinlock_t, a completion's or swait's raw lock) contend_us at a time;
+# every wake still runs and is recorded, and the thread goes with the run.
+for v in wait_event completion swait wait_var_event; do
+	if load "$v" iterations=200 period_us=300 contend_us=50 && wait_done "$v" 60; then
+		c=$(stat_of "$v" contended)
+		is "$(stat_of "$v" records)/$(stat_of "$v" contend_us)" 200/50 \
+			"$v contend_us=50: 200 records"
+		check "$v contend_us=50: the lock was taken ($c times)" [ "$c" -gt 0 ]
+		check "$v contend_us=50: its thread, waitcmp_contend, is there with the run" \
+			sh -c "grep -qx waitcmp_contend /proc/[0-9]*/comm"
+		unload "$v"
+		check "$v contend_us=50: ... and gone with the module" nothing_left "$v"
+	else
+		fail "$v contend_us=50: reaches done"
+		unload "$v" 2>/dev/null || true
+	fi
+done

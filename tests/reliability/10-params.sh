@@ -121,6 +121,9 @@ waker_context swait waker_context=HARDIRQ
 waker_context swait wake_all=1 waker_context=hardirq
 sched_fifo wait_event_idle sched_fifo=100
 sched_fifo rcuwait sched_fifo=-1
+contend_us wait_event contend_us=1001
+contend_us rcuwait contend_us=10
+contend_us io_schedule contend_us=1
 EOF
 
 # The edges: all of these must load.
@@ -131,6 +134,7 @@ accepted rcuwait iterations=3 waiters=1 waiter_cpu="$last" waker_cpu=0
 accepted swait iterations=0 waiter_cpu=-1 waker_cpu="$last" wake_all=0
 accepted wait_event iterations=3 sched_fifo=99 waker_context=workqueue
 accepted schedule iterations=3 sched_fifo=1 waker_context=hardirq
+accepted swait iterations=3 contend_us=1000
 
 # A CPU that exists but is offline.
 cpu=/sys/devices/system/cpu/cpu$last/online

@@ -49,6 +49,8 @@ r=0; refused "--acct-iterations is not used by --mode scaling" --mode scaling --
 ok $r "--mode scaling --acct-iterations 5 is refused"
 r=0; refused "--sched-fifo takes a whole number from 0 to 99, not '100'" --sched-fifo 100 || r=1
 ok $r "sched_fifo=100 is refused with the range"
+r=0; refused "--contend-us takes a whole number from 0 to 1000, not '1001'" --contend-us 1001 || r=1
+ok $r "contend_us=1001 is refused with the range"
 r=0; refused "--waker-context takes a context's name" --waker-context "hard irq" || r=1
 ok $r "a waker context that is no name is refused"
 r=0; refused "--waker-context is not used by --mode matrix" --mode matrix --waker-context hardirq || r=1
@@ -166,11 +168,11 @@ fi
 # from a work item, the threads SCHED_FIFO.
 r=0
 WAITCMP_RESULTS="$base" bench/run --variants wait_event --iterations 200 \
-	--acct-iterations 3 --clock wall --waker-context workqueue --sched-fifo 10 \
+	--acct-iterations 3 --clock wall --waker-context workqueue --sched-fifo 10 --contend-us 20 \
 	--out "$base/wall" >"$base/wall.log" 2>&1 || r=$?
-ok $r "bench/run --clock wall --waker-context workqueue --sched-fifo 10 succeeds"
-check "its summary gives the module's waker_context and sched_fifo" \
-	grep -q "^Latency phase, the module's parameters (its stats):.* waker_context=workqueue sched_fifo=10\.$" "$base/wall/summary.md"
+ok $r "bench/run --clock wall --waker-context workqueue --sched-fifo 10 --contend-us 20 succeeds"
+check "its summary gives the module's waker_context, sched_fifo and contend_us" \
+	grep -q "^Latency phase, the module's parameters (its stats):.* waker_context=workqueue sched_fifo=10 contend_us=20\.$" "$base/wall/summary.md"
 [ $r -eq 0 ] || sed 's/^/# /' "$base/wall.log"
 check "its env says clock: wall, asked for, 2 CPUs, wakeup preemption on" \
 	sh -c "grep -qx 'clock: wall' '$base/wall/env' && grep -qx 'clock_chosen_by: --clock' '$base/wall/env' && grep -qx 'cpus: 2' '$base/wall/env' && grep -qx 'wakeup_preemption: on' '$base/wall/env'"
