@@ -321,7 +321,7 @@ MODULE_PARM_DESC(waker_context,						\
 		 "Where the wake is called from: kthread, hardirq, irq_work or workqueue"); \
 module_param_named(contend_us, waitcmp_params.contend_us, uint, 0444);	\
 MODULE_PARM_DESC(contend_us,						\
-		 "0 = none; 1..1000: a thread holds the wake's lock this long, sleeps as long"); \
+		 "0 = none; 1..1000: a thread holds the wake's lock this long, rests a quarter"); \
 module_param_named(sched_fifo, waitcmp_params.sched_fifo, uint, 0444);	\
 MODULE_PARM_DESC(sched_fifo,						\
 		 "0 = SCHED_NORMAL; 1..99 = waiters and waker SCHED_FIFO at this priority"); \
