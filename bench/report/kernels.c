@@ -693,8 +693,8 @@ static bool md_woken(FILE *f)
 	fprintf(f, "The waker contexts each variant's wake ran from in the matrix (its\n");
 	fprintf(f, "`waker_context`, 20 wakes each, every one recorded and no warning logged):\n");
 	fprintf(f, "the wake-one call / the wake-all call; K the waker kthread, H an hrtimer\n");
-	fprintf(f, "callback in hard interrupt context, I an irq_work (hard interrupt context\n");
-	fprintf(f, "but on PREEMPT_RT, where it runs in a thread), W a work item. A context\n");
+	fprintf(f, "callback in hard interrupt context, I an irq_work (hard interrupt context,\n");
+	fprintf(f, "except on PREEMPT_RT, where it runs in a thread), W a work item. A context\n");
 	fprintf(f, "left out was refused at insmod: the running kernel forbids the call there.\n");
 	fprintf(f, "**Bold**: differs from the first kernel that measured it.\n\n");
 	table_head(f, "---");
@@ -1089,10 +1089,8 @@ static int plot_panels(const bool *plotted, size_t nplotted, const char *dir_q)
 	rowsn = (nplotted + PANEL_COLS - 1) / PANEL_COLS;
 	wakes = nmin == nmax ? xasprintf("%.0f wakes a curve", nmin) :
 		xasprintf("%.0f to %.0f wakes a curve", nmin, nmax);
-	m = open_memstream(&all, &len);
-	for (i = 0; i < nk; i++)
-		fprintf(m, "%s%s", i ? ", " : "", kernels[i].label);
-	fclose(m);
+	/* The kernels are named in the legend: the title stays short. */
+	all = xasprintf("%zu kernel%s", nk, nk == 1 ? "" : "s");
 	title = xasprintf("Wake-to-run latency per variant, a line per kernel (%s): the share of wakes slower than x", all);
 	snprintf(ymin, sizeof(ymin), "%g", nmax > 0 ? 0.5 / nmax : 1e-4);
 	m = open_memstream(&vars, &len);
