@@ -107,7 +107,12 @@ CLOCK=icount WOKEN="$any|kthread workqueue" fake_kernel generic-voluntary volunt
 CLOCK=icount WOKEN="$rt_ctx|$rt_ctx" fake_kernel rt default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
 CLOCK=icount WOKEN="$any|kthread workqueue" fake_kernel generic-6.12-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "11000 22000 33000 88000" "D D D D"
 CLOCK=icount WOKEN="$rt_ctx|$rt_ctx" fake_kernel rt-6.12 default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
+echo "wake_cost_p99_ns: 31487" >>"$run/rt-6.12/sweep/wait_event/stats"
 check "four kernels, 6.1 and 6.12" bench/bin/report kernels "$run"
+check "the wake cost's p99 beside its p50 where the stats have it (a waker held up)" \
+	grep -qF '| wait_event | 1000 (1.00×) | 2000 (2.00×) | 1100 (1.10×) | 2000 / 31487 (2.00×) |' "$run/kernels.md"
+check "... and in the JSON" \
+	jqe '.variants[0].kernels[3].wake_cost_p99_ns == 31487 and .variants[0].kernels[0].wake_cost_p99_ns == null' "$run/kernels.json"
 check "where each wake ran from, per kernel: K H I W, wake one / wake all" \
 	grep -qxF '| wait_event | KHIW / KW | **KIW / KIW** | KHIW / KW | **KIW / KIW** |' "$run/kernels.md"
 check "... the differences counted" grep -q '^\*\*8 differences\*\* from the first kernel' "$run/kernels.md"
