@@ -48,6 +48,8 @@
 #include "rstats.h"
 
 #define MAX_KERNELS	32
+/* bench/kernels' default set: make kernels runs it. */
+#define DEFAULT_KERNELS	"generic:none generic:voluntary generic:full rt generic-6.12:none generic-6.12:voluntary generic-6.12:full rt-6.12"
 #define MAX_VARIANTS	128
 /* A primitive gains or loses when its ratio is more than 2 % from the shift. */
 #define SHIFT_BOUND	0.02
@@ -82,6 +84,7 @@ static size_t nv;
 static struct krow rows[MAX_KERNELS][MAX_VARIANTS];
 static const struct kernel *base;
 static const char *clock_;		/* of the first kernel's sweep */
+static char cpus_[16];			/* its guest's CPUs */
 
 /* S is digits only (or digits and dots with DOTS): the shell's tests of a figure. */
 static bool plain_number(const char *s, bool dots)
@@ -300,6 +303,7 @@ static void find_base_and_variants(void)
 
 		if (is_file(p)) {
 			clock_ = run_clock(p);
+			field(p, "cpus", cpus_, sizeof(cpus_));
 			free(p);
 			break;
 		}
@@ -593,29 +597,37 @@ static void md_latency(FILE *f)
 		fprintf(f, "much as two kernels do), and its sweeps have no rounds to give intervals\n");
 		fprintf(f, "(`--rounds`, 6 by default on the wall clock). Under icount (the default\n");
 		fprintf(f, "under TCG) the figures are exact and this section lists them.\n");
+	} else if (strcmp(cpus_, "1")) {
+		fprintf(f, "Under icount the p50s are counts of emulated instructions. With %s CPUs,\n",
+			*cpus_ ? cpus_ : "several");
+		fprintf(f, "which QEMU runs in turn on one host thread, a wake's path also depends on\n");
+		fprintf(f, "that interleaving and on where the threads run: a ratio here is what this\n");
+		fprintf(f, "placement gave, not a difference of code alone. Listed are the primitives\n");
+		fprintf(f, "whose own ratio is more than 2 %% from the shift (a matter of size, not of\n");
+		fprintf(f, "confidence).\n\n");
 	} else {
 		fprintf(f, "Under icount the p50s are exact path lengths (on one CPU they repeat from\n");
 		fprintf(f, "boot to boot: [determinism.md](determinism.md), measured on the generic\n");
 		fprintf(f, "kernel), so a ratio here is a difference of code, not of noise; listed are\n");
 		fprintf(f, "the primitives whose own ratio is more than 2 %% from the shift (a matter\n");
 		fprintf(f, "of size, not of confidence).\n\n");
-		for (i = 0; i < nk; i++) {
-			double shift;
+	}
+	for (i = 0; clock_is_icount(clock_) && i < nk; i++) {
+		double shift;
 
-			if (&kernels[i] == base)
-				continue;
-			shift = shift_of(i);
-			if (isnan(shift)) {
-				fprintf(f, "- **%s**: no latency to compare.\n", kernels[i].label);
-				continue;
-			}
-			fprintf(f, "- **%s** against %s: kernel-wide p50 shift %.3f×; gain: ",
-				kernels[i].label, base->label, shift);
-			stand_out(f, i, shift, -1);
-			fputs("; lose: ", f);
-			stand_out(f, i, shift, 1);
-			fputs(".\n", f);
+		if (&kernels[i] == base)
+			continue;
+		shift = shift_of(i);
+		if (isnan(shift)) {
+			fprintf(f, "- **%s**: no latency to compare.\n", kernels[i].label);
+			continue;
 		}
+		fprintf(f, "- **%s** against %s: kernel-wide p50 shift %.3f×; gain: ",
+			kernels[i].label, base->label, shift);
+		stand_out(f, i, shift, -1);
+		fputs("; lose: ", f);
+		stand_out(f, i, shift, 1);
+		fputs(".\n", f);
 	}
 figure:
 	fprintf(f, "\n![the share of wakes slower than x, per variant, a line per kernel (log y: the tail shows)](latency-cdf-kernels.svg)\n\n");
@@ -764,14 +776,16 @@ static void md_612(FILE *f)
 	fprintf(f, "## From 6.1 to 6.12\n\n");
 	fprintf(f, "Each 6.12 kernel against the 6.1 kernel of the same configuration.\n");
 	if (clock_is_icount(clock_))
-		fprintf(f, "The p50s are exact path lengths under icount: the shift is the median of\nthe p50 ratios over the variants, and listed are those whose own ratio is\nmore than 2 %% from it.\n\n");
+		fprintf(f, "The p50s are %s under icount: the shift is the median of\nthe p50 ratios over the variants, and listed are those whose own ratio is\nmore than 2 %% from it.\n\n",
+			strcmp(cpus_, "1") ? "instruction counts (with several CPUs, as their interleaving gave them)" :
+					     "exact path lengths");
 	else
 		fprintf(f, "On the wall clock one run cannot tell a change from the noise: only the\nbehaviour is compared.\n\n");
 	for (i = 0; i < nk; i++) {
 		int p = peer_612(i);
 		double r[MAX_VARIANTS], shift;
 		char a[256], b[256];
-		size_t n = 0, changed = 0;
+		size_t n = 0, changed = 0, compared = 0;
 
 		if (p < 0)
 			continue;
@@ -811,13 +825,16 @@ static void md_612(FILE *f)
 			woken(wb, sizeof(wb), &rows[i][j]);
 			if (!*a || !*b)
 				continue;
+			compared++;
 			if (strcmp(a, b))
 				fprintf(f, "%s %s %s → %s", changed++ ? "," : "", variants[j], a, b);
 			if (*wa && *wb && strcmp(wa, wb))
 				fprintf(f, "%s %s woken from %s → %s", changed++ ? "," : "",
 					variants[j], wa, wb);
 		}
-		if (!changed)
+		if (!compared)
+			fputs(" not measured (no matrix)", f);
+		else if (!changed)
 			fputs(" the same for every variant", f);
 		fputs(".\n", f);
 	}
@@ -853,12 +870,16 @@ static int write_md(void)
 	fputc('\n', f);
 	if (base)
 		md_latency(f);
+	ndiff = behaviour_diffs(&measured, differs);
+	if (!measured) {
+		fprintf(f, "No kernel ran the matrix: no behaviour to compare.\n\n");
+		goto rest;
+	}
 	fprintf(f, "## Behaviour across kernels\n\n");
 	fprintf(f, "What the matrix measured while each variant waits: ps state, iowait,\n");
 	fprintf(f, "load average, hung-task report. **Bold**: differs from the first kernel\n");
 	fprintf(f, "that measured it.\n\n");
 	table_head(f, "---");
-	ndiff = behaviour_diffs(&measured, differs);
 	for (j = 0; j < nv; j++) {
 		fprintf(f, "| %s |", variants[j]);
 		for (i = 0; i < nk; i++) {
@@ -872,13 +893,12 @@ static int write_md(void)
 		fputc('\n', f);
 	}
 	fputc('\n', f);
-	if (!measured)
-		fprintf(f, "No kernel measured the matrix.\n");
-	else if (!ndiff)
+	if (!ndiff)
 		fprintf(f, "**No difference**: every kernel measured the same state, iowait, load and hung-task behaviour for every variant.\n");
 	else
 		fprintf(f, "**%zu differences** from the first kernel (in bold).\n", ndiff);
 	fputc('\n', f);
+rest:
 	md_woken(f);
 	md_612(f);
 	fprintf(f, "Each kernel's own runs, in the run folder: `<kernel>/sweep/summary.md`, `<kernel>/matrix/matrix.md`.\n");
@@ -1242,11 +1262,17 @@ static void put_report(FILE *f, const char *md, const char *fig)
 	}
 }
 
-static void put_provenance(FILE *f, const char *dir, const char *first_env)
+/*
+ * Where, when and how DIR was measured, and the command that repeats it:
+ * make kernels for docs/kernels.md's own run (every mode, the default
+ * template), else bench/kernels and kernels-doc with the template TMPL.
+ */
+static void put_provenance(FILE *f, const char *dir, const char *first_env,
+			   const char *tmpl, const char *out)
 {
 	char *env = path_join(dir, "env"), *name = base_name(dir);
 	char accel[64], cpus[16], host[256], clock[32], wp[32], ks[1024], date[64],
-	     args[1024];
+	     args[1024], modes[64];
 
 	field(first_env, "accelerator", accel, sizeof(accel));
 	field(first_env, "cpus", cpus, sizeof(cpus));
@@ -1256,18 +1282,26 @@ static void put_provenance(FILE *f, const char *dir, const char *first_env)
 	field(env, "kernels", ks, sizeof(ks));
 	field(env, "date_utc", date, sizeof(date));
 	field(env, "run_args", args, sizeof(args));
+	field(env, "modes", modes, sizeof(modes));
 	fprintf(f, "- **Where:** a QEMU guest (accelerator: `%s`), %s CPUs, on `%s`\n", accel, cpus, host);
 	fprintf(f, "- **Clock:** `%s`, CFS wakeup preemption `%s`\n", clock, wp);
 	fprintf(f, "- **Kernels:** `%s`\n", ks);
 	fprintf(f, "- **When:** %s (UTC)\n", date);
 	fprintf(f, "- **bench/run options:** `%s` (defaults otherwise)\n", args);
 	fprintf(f, "- **Run folder:** `%s`\n\n", name);
-	fprintf(f, "Repeat it with `make kernels");
-	if (strcmp(ks, "generic:none generic:voluntary generic:full rt"))
-		fprintf(f, " KERNELS=\"%s\"", ks);
-	if (*args)
-		fprintf(f, " ARGS=\"%s\"", args);
-	fprintf(f, "`.\n");
+	if (!tmpl && (!*modes || !strcmp(modes, "sweep matrix"))) {
+		fprintf(f, "Repeat it with `make kernels");
+		if (strcmp(ks, DEFAULT_KERNELS))
+			fprintf(f, " KERNELS=\"%s\"", ks);
+		if (*args)
+			fprintf(f, " ARGS=\"%s\"", args);
+		fprintf(f, "`.\n");
+	} else {
+		fprintf(f, "Repeat it with `bench/kernels --kernels \"%s\" --modes \"%s\" -- %s`, then `%s%s%sbench/bin/report kernels-doc results/latest-kernels %s`.\n",
+			ks, *modes ? modes : "sweep matrix", args,
+			tmpl ? "WAITCMP_KERNELS_TEMPLATE=" : "", tmpl ? tmpl : "",
+			tmpl ? " " : "", out);
+	}
 	free(env);
 	free(name);
 }
@@ -1376,7 +1410,8 @@ int cmd_kernels_doc(int argc, char **argv)
 		if (len == 8 && !strncmp(p, "@REPORT@", len))
 			put_report(o.f, md, fig_name);
 		else if (len == 12 && !strncmp(p, "@PROVENANCE@", len))
-			put_provenance(o.f, dir, first_env);
+			put_provenance(o.f, dir, first_env,
+				       tmpl_env && *tmpl_env ? tmpl_env : NULL, out);
 		else
 			fprintf(o.f, "%.*s\n", (int)len, p);
 		p = *eol ? eol + 1 : eol;
