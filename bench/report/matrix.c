@@ -328,7 +328,7 @@ static void write_md_contexts(FILE *f, const struct matrix *m)
 			any |= *m->vs[i].ctx_p50[c] != '\0';
 	if (!any)
 		return;
-	fprintf(f, "\nBy waker context (`waker_context`), the wake-one call: p50 wake latency / p50 wake cost (%s; the module's histogram, the middle of a bucket within 1.6 %%; 20 wakes 500 µs apart, one waiter); - where the context was refused.\n\n",
+	fprintf(f, "\nBy waker context (`waker_context`), the wake-one call: p50 wake latency / p50 wake cost (%s; the module's histogram, the middle of a bucket within 1.6 %%; 20 wakes half a millisecond apart, one waiter); - where the context was refused.\n\n",
 		unit);
 	fputs("| variant |", f);
 	for (c = 0; c < NCTX; c++)

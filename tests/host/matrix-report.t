@@ -111,6 +111,8 @@ check "... and the figure's cell is red (2), labelled with the declaration" \
 check "... the CSV says agree no, disagree hung_task, by its columns" \
 	test "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next } $1 == "swait" { print $c["agree"], $c["disagree"] }' "$tmp/hung/matrix.csv")" = "no hung_task"
 
+check "under icount nothing in matrix.md is in µs (the context table's period included)" \
+	sh -c "! grep -q 'µs' '$tmp/ref/matrix.md'"
 check "the latency by waker context: a row per variant, p50 / wake cost, from its matrix file" \
 	grep -qxF "| completion | $(val completion matrix ctx_p50_ns_kthread) / $(val completion matrix ctx_wake_cost_ns_kthread) | $(val completion matrix ctx_p50_ns_hardirq) / $(val completion matrix ctx_wake_cost_ns_hardirq) | $(val completion matrix ctx_p50_ns_irq_work) / $(val completion matrix ctx_wake_cost_ns_irq_work) | $(val completion matrix ctx_p50_ns_workqueue) / $(val completion matrix ctx_wake_cost_ns_workqueue) |" "$tmp/ref/matrix.md"
 check "... and in the JSON" \
