@@ -658,6 +658,39 @@ static size_t behaviour_diffs(size_t *measured, bool differs[MAX_KERNELS][MAX_VA
 
 static bool differs[MAX_KERNELS][MAX_VARIANTS];
 
+/*
+ * A table of one cell per kernel and variant (CELL: "" when not
+ * measured), in bold where it differs from the first kernel that measured
+ * the variant; returns how many differ.
+ */
+static size_t md_diff_table(FILE *f, const char *(*cell)(char *, size_t, const struct krow *))
+{
+	char b[256], ref[256];
+	size_t i, j, n = 0;
+
+	table_head(f, "---");
+	for (j = 0; j < nv; j++) {
+		*ref = '\0';
+		fprintf(f, "| %s |", variants[j]);
+		for (i = 0; i < nk; i++) {
+			if (!*cell(b, sizeof(b), &rows[i][j])) {
+				fputs(" - |", f);
+				continue;
+			}
+			if (!*ref)
+				snprintf(ref, sizeof(ref), "%s", b);
+			if (strcmp(b, ref)) {
+				fprintf(f, " **%s** |", b);
+				n++;
+			} else {
+				fprintf(f, " %s |", b);
+			}
+		}
+		fputc('\n', f);
+	}
+	return n;
+}
+
 /* A list of waker contexts as letters: K kthread, H hardirq, I irq_work, W workqueue. */
 static void context_letters(char *buf, size_t len, const char *list)
 {
@@ -698,8 +731,8 @@ static const char *woken(char *buf, size_t len, const struct krow *w)
 /* The table of where each variant's wake ran from, per kernel; false when none measured it. */
 static bool md_woken(FILE *f)
 {
-	char b[32], ref[32];
-	size_t i, j, n = 0, ndiff = 0;
+	char b[32];
+	size_t i, j, n = 0, ndiff;
 
 	for (i = 0; i < nk; i++)
 		for (j = 0; j < nv; j++)
@@ -715,26 +748,7 @@ static bool md_woken(FILE *f)
 	fprintf(f, "except on PREEMPT_RT, where it runs in a thread), W a work item. A context\n");
 	fprintf(f, "left out was refused at insmod: the running kernel forbids the call there.\n");
 	fprintf(f, "**Bold**: differs from the first kernel that measured it.\n\n");
-	table_head(f, "---");
-	for (j = 0; j < nv; j++) {
-		*ref = '\0';
-		fprintf(f, "| %s |", variants[j]);
-		for (i = 0; i < nk; i++) {
-			if (!*woken(b, sizeof(b), &rows[i][j])) {
-				fputs(" - |", f);
-				continue;
-			}
-			if (!*ref)
-				snprintf(ref, sizeof(ref), "%s", b);
-			if (strcmp(b, ref)) {
-				fprintf(f, " **%s** |", b);
-				ndiff++;
-			} else {
-				fprintf(f, " %s |", b);
-			}
-		}
-		fputc('\n', f);
-	}
+	ndiff = md_diff_table(f, woken);
 	if (!ndiff)
 		fprintf(f, "\n**No difference**: every kernel let every variant's wake run from the same contexts.\n\n");
 	else
@@ -783,27 +797,24 @@ static void md_612(FILE *f)
 		fprintf(f, "On the wall clock one run cannot tell a change from the noise: only the\nbehaviour is compared.\n\n");
 	for (i = 0; i < nk; i++) {
 		int p = peer_612(i);
-		double r[MAX_VARIANTS], shift;
+		double r[MAX_VARIANTS], some[MAX_VARIANTS], shift;
 		char a[256], b[256];
 		size_t n = 0, changed = 0, compared = 0;
 
 		if (p < 0)
 			continue;
 		fprintf(f, "- **%s** against **%s**", kernels[i].label, kernels[p].label);
-		for (j = 0; j < nv; j++)
+		/* r by variant; some, the ratios there are, for their median. */
+		for (j = 0; j < nv; j++) {
 			r[j] = rs_ratio(number_of(rows[i][j].p50, true),
 					number_of(rows[p][j].p50, true));
-		for (j = 0; j < nv; j++)
 			if (!isnan(r[j]))
-				n++;
+				some[n++] = r[j];
+		}
 		if (clock_is_icount(clock_) && n) {
-			double sorted[MAX_VARIANTS];
-			size_t k = 0, out = 0;
+			size_t out = 0;
 
-			for (j = 0; j < nv; j++)
-				if (!isnan(r[j]))
-					sorted[k++] = r[j];
-			shift = rs_median(sorted, k);
+			shift = rs_median(some, n);
 			fprintf(f, ": p50 shift %.3f×; standing out:", shift);
 			for (j = 0; j < nv; j++) {
 				if (isnan(r[j]) || !rs_against_shift(r[j], shift, SHIFT_BOUND))
@@ -843,8 +854,8 @@ static void md_612(FILE *f)
 
 static int write_md(void)
 {
-	char *path = path_join(run, "kernels.md"), *name = base_name(run), b[256];
-	size_t i, j, ndiff, measured;
+	char *path = path_join(run, "kernels.md"), *name = base_name(run);
+	size_t i, ndiff, measured;
 	struct out o;
 	FILE *f;
 	int rc;
@@ -879,19 +890,7 @@ static int write_md(void)
 	fprintf(f, "What the matrix measured while each variant waits: ps state, iowait,\n");
 	fprintf(f, "load average, hung-task report. **Bold**: differs from the first kernel\n");
 	fprintf(f, "that measured it.\n\n");
-	table_head(f, "---");
-	for (j = 0; j < nv; j++) {
-		fprintf(f, "| %s |", variants[j]);
-		for (i = 0; i < nk; i++) {
-			if (!*behaviour(b, sizeof(b), &rows[i][j]))
-				fputs(" - |", f);
-			else if (differs[i][j])
-				fprintf(f, " **%s** |", b);
-			else
-				fprintf(f, " %s |", b);
-		}
-		fputc('\n', f);
-	}
+	md_diff_table(f, behaviour);
 	fputc('\n', f);
 	if (!ndiff)
 		fprintf(f, "**No difference**: every kernel measured the same state, iowait, load and hung-task behaviour for every variant.\n");
