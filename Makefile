@@ -38,7 +38,7 @@ SHELL_SCRIPTS := scripts/deps scripts/cli.sh $(wildcard \
 	tests/reliability/*.sh tests/reliability/*.t \
 	tests/debug-kernel)
 
-.PHONY: all modules sync tools deps test test-debug test-kernels kernels bench matrix bench-perf bench-targets reliability check \
+.PHONY: all modules sync tools deps test test-debug test-debug-rt test-kernels kernels bench matrix bench-perf bench-targets reliability check \
 	checkpatch sparse shellcheck build-i386 clean help _modules _tools _checkpatch _sparse _shellcheck \
 	_build-i386 _i386
 
@@ -158,6 +158,13 @@ test-debug: deps
 	$(MAKE) _tools
 	tests/debug-kernel
 
+# The same on a 6.12 PREEMPT_RT kernel with lockdep and DEBUG_ATOMIC_SLEEP,
+# built once from linux-source-6.12 (vm/build-kernel --rt; long).
+test-debug-rt: deps
+	scripts/deps debug-rt
+	$(MAKE) _tools
+	tests/debug-kernel --rt
+
 # The full reliability suite (docs/reliability.md); SEED=N replays a seed.
 reliability:
 	scripts/deps build test bench reliability
@@ -265,6 +272,8 @@ help:
 	@echo "make test-kernels  a two-kernel run (voluntary and RT) end to end"
 	@echo "make test-debug the VM suite on a debug kernel (lockdep, KASAN, kmemleak),"
 	@echo "                built once from linux-source-6.1 (long)"
+	@echo "make test-debug-rt  the same on a 6.12 PREEMPT_RT kernel with lockdep and"
+	@echo "                DEBUG_ATOMIC_SLEEP, built once from linux-source-6.12 (long)"
 	@echo "make check      checkpatch --strict, sparse, W=1 build, shellcheck,"
 	@echo "                make build-i386"
 	@echo "make build-i386 the modules built for 32-bit x86 (Debian's 686-pae headers,"

@@ -30,6 +30,8 @@ check "an unknown preemption model is refused by name" \
 	refused --kernels "generic:lazy" "unknown preemption model 'lazy' in 'generic:lazy': none, voluntary or full"
 check "a model for the RT kernel is refused" \
 	refused --kernels "rt:none" "the rt kernel is PREEMPT_RT"
+check "a model for the PREEMPT_RT debug kernel is refused" \
+	refused --kernels "debug-rt:full" "the debug-rt kernel is PREEMPT_RT"
 check "a kernel given twice is refused" \
 	refused --kernels "generic:full generic:full" "'generic:full' is given twice"
 check "an empty kernel list is refused" refused --kernels "" "--kernels is empty"
