@@ -63,6 +63,9 @@ struct kernel {
 	const char *model;		/* in force, read in the guest */
 	struct csv sweep, matrix;
 	bool has_sweep, has_matrix;
+	struct cyclictest cyclic;	/* sweep/cyclictest.txt (bench/run --cyclictest) */
+	bool has_cyclic;
+	char cyclic_cmd[256];
 };
 
 /* One row of kernels.csv: cells point into the kernel's CSVs. */
@@ -260,6 +263,13 @@ static void read_kernels(void)
 		free(p);
 		p = kpath(k, "matrix/matrix.csv");
 		k->has_matrix = load_csv(&k->matrix, p);
+		free(p);
+		p = kpath(k, "sweep/cyclictest.txt");
+		k->has_cyclic = cyclictest_read(p, &k->cyclic);
+		free(p);
+		p = kpath(k, "sweep/cyclictest.cmd");
+		if (!file_get(p, k->cyclic_cmd, sizeof(k->cyclic_cmd)))
+			*k->cyclic_cmd = '\0';
 		free(p);
 	}
 }
@@ -524,6 +534,82 @@ static bool md_rounds(FILE *f)
 	return all;
 }
 
+/* A cyclictest figure (µs of the guest's clock) in the table's unit; BUCKET: a percentile, -1 beyond the histogram. */
+static const char *cyclic_lat(char *buf, size_t len, const struct kernel *k, double us, bool bucket)
+{
+	char ns[64];
+
+	if (bucket && us < 0)
+		snprintf(ns, sizeof(ns), "%.0f", (double)(k->cyclic.top + 1) * 1000);
+	else
+		snprintf(ns, sizeof(ns), "%.0f", us * 1000);
+	lat(buf, len, ns);
+	if (bucket && us < 0) {
+		memmove(buf + 1, buf, strnlen(buf, len - 2) + 1);
+		buf[0] = '>';
+	}
+	return buf;
+}
+
+/*
+ * bench/run --cyclictest: cyclictest ran first in each kernel's sweep, with
+ * the latency phase's period, wakes, CPU and class; its p50 / p99 / max
+ * beside each variant's, per kernel. Nothing when no kernel has it.
+ */
+static void md_cyclictest(FILE *f)
+{
+	char a[64], b[64], c[64];
+	size_t i, j;
+	bool any = false;
+
+	for (i = 0; i < nk; i++)
+		any |= kernels[i].has_cyclic;
+	if (!any)
+		return;
+	fprintf(f, "\n### cyclictest in the same boot\n\n");
+	fprintf(f, "Each kernel's sweep ran cyclictest first, alone, as its latency phase runs\n");
+	fprintf(f, "(the same period, wakes, CPU and scheduling class): a user thread sleeps\n");
+	fprintf(f, "to an absolute hrtimer deadline, and its latency is when it runs minus the\n");
+	fprintf(f, "deadline; nobody wakes it but the timer. Its histogram counts in buckets of\n");
+	fprintf(f, "1000 guest nanoseconds (%s). p50 / p99 / max in the unit above, beside each variant's\n",
+		clock_is_icount(clock_) ? "1000 instructions under icount: its figures are\nmultiples of 1000" : "one µs");
+	fprintf(f, "wake-to-run p50 / p99 / max in the same boot.\n\n");
+	table_head(f, "---:");
+	fputs("| cyclictest |", f);
+	for (i = 0; i < nk; i++) {
+		const struct kernel *k = &kernels[i];
+
+		if (!k->has_cyclic)
+			fputs(" - |", f);
+		else
+			fprintf(f, " %s / %s / %s |",
+				cyclic_lat(a, sizeof(a), k, (double)k->cyclic.p50, true),
+				cyclic_lat(b, sizeof(b), k, (double)k->cyclic.p99, true),
+				cyclic_lat(c, sizeof(c), k, k->cyclic.max, false));
+	}
+	fputc('\n', f);
+	for (j = 0; j < nv; j++) {
+		fprintf(f, "| %s |", variants[j]);
+		for (i = 0; i < nk; i++) {
+			const struct krow *w = &rows[i][j];
+
+			if (!plain_number(w->p50, false))
+				fputs(" - |", f);
+			else
+				fprintf(f, " %s / %s / %s |", lat(a, sizeof(a), w->p50),
+					lat(b, sizeof(b), w->p99), lat(c, sizeof(c), w->max));
+		}
+		fputc('\n', f);
+	}
+	fputc('\n', f);
+	for (i = 0, j = 0; i < nk; i++)
+		if (kernels[i].has_cyclic && *kernels[i].cyclic_cmd)
+			fprintf(f, "%s`%s` (%s)", j++ ? "; " : "cyclictest's command: ",
+				kernels[i].cyclic_cmd, kernels[i].label);
+	if (j)
+		fputs(".\n", f);
+}
+
 static void md_latency(FILE *f)
 {
 	const char *unit = clock_is_icount(clock_) ? "instructions, icount" : "µs, wall-clock";
@@ -572,6 +658,7 @@ static void md_latency(FILE *f)
 		}
 		fputc('\n', f);
 	}
+	md_cyclictest(f);
 	fprintf(f, "\n### Which primitives gain or lose\n\n");
 	if (!clock_is_icount(clock_)) {
 		char *text = NULL;
@@ -943,6 +1030,16 @@ static int write_json(void)
 		json_bool(&js, "ok", !strcmp(k->status, "ok"));
 		/* The kernel-wide shift is called under icount only. */
 		json_num(&js, "p50_shift", shift);
+		if (k->has_cyclic) {
+			json_object(&js, "cyclictest");
+			json_str(&js, "command", k->cyclic_cmd);
+			json_num(&js, "samples", k->cyclic.samples);
+			json_num(&js, "p50_us", k->cyclic.p50 >= 0 ? (double)k->cyclic.p50 : NAN);
+			json_num(&js, "p99_us", k->cyclic.p99 >= 0 ? (double)k->cyclic.p99 : NAN);
+			json_num(&js, "max_us", k->cyclic.max);
+			json_num(&js, "overflows", k->cyclic.overflows);
+			json_end(&js);
+		}
 		json_array(&js, "gain");
 		for (j = 0; !isnan(shift) && j < nv; j++)
 			if (rs_against_shift(rows[i][j].p50_ratio, shift, SHIFT_BOUND) < 0)

@@ -689,52 +689,6 @@ static void pipe_figure(const char *path, char *us, char *ops, size_t len)
 	fclose(f);
 }
 
-/* cyclictest -h's histogram: p50 and p99 (bucket, -1 beyond it), avg and max; false when it has none. */
-static bool cyclic_figure(const char *path, long *p50, long *p99, double *avg,
-			  double *max, long *top)
-{
-	static double count[1 << 16];
-	char *line = NULL;
-	size_t cap = 0, n = 0;
-	double over = 0;
-	FILE *f = fopen(path, "r");
-
-	*avg = *max = 0;
-	if (!f)
-		return false;
-	memset(count, 0, sizeof(count));
-	while (getline(&line, &cap, f) >= 0) {
-		unsigned long b;
-		double c;
-		char *s;
-
-		if (sscanf(line, "%lu %lf", &b, &c) == 2 && line[0] >= '0' &&
-		    line[0] <= '9') {
-			if (b < sizeof(count) / sizeof(count[0])) {
-				count[b] = c;
-				if (b + 1 > n)
-					n = b + 1;
-			}
-			continue;
-		}
-		s = strrchr(line, ' ');
-		if (!s)
-			continue;
-		if (strstr(line, "Avg Latencies:"))
-			*avg = strtod(s, NULL);
-		else if (strstr(line, "Max Latencies:"))
-			*max = strtod(s, NULL);
-		else if (strstr(line, "Histogram Overflows:"))
-			over = strtod(s, NULL);
-	}
-	free(line);
-	fclose(f);
-	*top = n ? (long)n - 1 : 0;
-	*p50 = rs_hist_percentile(count, n, over, 50);
-	*p99 = rs_hist_percentile(count, n, over, 99);
-	return *p50 != -2;
-}
-
 /* A cyclictest figure in µs: in instructions under icount (thousands of them). */
 static const char *cyclic_cell(long v, long top, bool bucket)
 {
@@ -839,9 +793,10 @@ static void peers_section(FILE *o)
 	free(wpl);
 	json_object(&P.j, "cyclictest");
 	if (is_file(sf("%s/cyclictest.txt", d))) {
-		long c50 = 0, c99 = 0, top = 0;
-		double cavg, cmax;
-		bool have = cyclic_figure(sf("%s/cyclictest.txt", d), &c50, &c99, &cavg, &cmax, &top);
+		struct cyclictest ct;
+		bool have = cyclictest_read(sf("%s/cyclictest.txt", d), &ct);
+		long c50 = ct.p50, c99 = ct.p99, top = ct.top;
+		double cavg = ct.avg, cmax = ct.max;
 		/* cyclictest counts in µs of the guest's clock: thousands of instructions under icount. */
 		double sc = P.icount ? 1000 : 1;
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "results.h"
+#include "rstats.h"
 
 bool kv_get(const char *path, const char *key, char *buf, size_t len)
 {
@@ -214,4 +215,52 @@ long csv_row(const struct csv *c, const char *key)
 		if (!strcmp(csv_cell(c, r, 0), key))
 			return (long)r;
 	return -1;
+}
+
+bool cyclictest_read(const char *path, struct cyclictest *c)
+{
+	static double count[1 << 16];
+	char *line = NULL;
+	size_t cap = 0, n = 0, i;
+	FILE *f = fopen(path, "r");
+
+	*c = (struct cyclictest){ 0 };
+	if (!f)
+		return false;
+	memset(count, 0, sizeof(count));
+	while (getline(&line, &cap, f) >= 0) {
+		unsigned long b;
+		double k;
+		char *s;
+
+		if (line[0] >= '0' && line[0] <= '9' &&
+		    sscanf(line, "%lu %lf", &b, &k) == 2) {
+			if (b < sizeof(count) / sizeof(count[0])) {
+				count[b] = k;
+				if (b + 1 > n)
+					n = b + 1;
+			}
+			continue;
+		}
+		s = strrchr(line, ' ');
+		if (!s || line[0] != '#')
+			continue;
+		if (strstr(line, "Min Latencies:"))
+			c->min = strtod(s, NULL);
+		else if (strstr(line, "Avg Latencies:"))
+			c->avg = strtod(s, NULL);
+		else if (strstr(line, "Max Latencies:"))
+			c->max = strtod(s, NULL);
+		else if (strstr(line, "Histogram Overflows:"))
+			c->overflows = strtod(s, NULL);
+	}
+	free(line);
+	fclose(f);
+	c->top = n ? (long)n - 1 : 0;
+	c->samples = c->overflows;
+	for (i = 0; i < n; i++)
+		c->samples += count[i];
+	c->p50 = rs_hist_percentile(count, n, c->overflows, 50);
+	c->p99 = rs_hist_percentile(count, n, c->overflows, 99);
+	return c->p50 != -2;
 }

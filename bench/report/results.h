@@ -71,4 +71,18 @@ bool csv_number(const struct csv *c, size_t row, int col, double *out);
 /* The first data row whose first field is KEY, or -1. */
 long csv_row(const struct csv *c, const char *key);
 
+/*
+ * cyclictest's output with -h (a histogram of 1 µs buckets of the clock it
+ * ran on, then its "# Min/Avg/Max Latencies" and "# Histogram Overflows"
+ * lines; one thread). p50 and p99 are buckets: -1 beyond the histogram's
+ * last one (top).
+ */
+struct cyclictest {
+	long p50, p99, top;
+	double min, avg, max, overflows, samples;
+};
+
+/* Reads PATH into c: false when it is missing or has no sample. */
+bool cyclictest_read(const char *path, struct cyclictest *c);
+
 #endif /* WAITCMP_RESULTS_H */

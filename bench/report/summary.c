@@ -413,6 +413,49 @@ static void latency_row(FILE *f, const struct variant *v, bool icount)
 		or_missing(cell(v, "sched_p50_diff_pct")));
 }
 
+/* A cyclictest figure (µs of the guest's clock) in the latency table's unit. */
+static const char *cyclic_cell(char *buf, size_t len, const struct cyclictest *c, double us,
+			       bool bucket, bool icount)
+{
+	const char *gt = "";
+
+	if (bucket && us < 0) {
+		gt = ">";
+		us = (double)c->top + 1;
+	}
+	snprintf(buf, len, "%s%.0f", gt, icount ? us * 1000 : us);
+	return buf;
+}
+
+/* bench/run --cyclictest: its figures beside the variants', when it ran. */
+static void cyclictest_md(FILE *f, const struct run *r, bool icount)
+{
+	char *p = path_join(r->dir, "cyclictest.txt"), *cmd = path_join(r->dir, "cyclictest.cmd"),
+	     cb[256], a[32], b[32], c[32], d[32], e[32];
+	struct cyclictest ct;
+
+	if (!cyclictest_read(p, &ct)) {
+		if (is_file(p) || is_file(cmd))
+			fputs("**cyclictest failed** (see cyclictest.err).\n\n", f);
+		goto out;
+	}
+	if (!file_get(cmd, cb, sizeof(cb)))
+		snprintf(cb, sizeof(cb), "cyclictest");
+	fprintf(f, "cyclictest in the same boot, before the variants (`%s`): a user thread sleeps to an absolute hrtimer deadline; its latency is when it runs minus the deadline, nobody wakes it but the timer. Its histogram counts in buckets of 1000 guest nanoseconds (%s); here in the unit of the table above.\n\n",
+		cb, icount ? "1000 instructions under icount: its figures are multiples of 1000" : "one µs");
+	fputs("| probe | samples | min | p50 | mean | p99 | max | beyond the histogram |\n"
+	      "|---|---:|---:|---:|---:|---:|---:|---:|\n", f);
+	fprintf(f, "| cyclictest | %.0f | %s | %s | %s | %s | %s | %.0f |\n\n", ct.samples,
+		cyclic_cell(a, sizeof(a), &ct, ct.min, false, icount),
+		cyclic_cell(b, sizeof(b), &ct, (double)ct.p50, true, icount),
+		cyclic_cell(c, sizeof(c), &ct, ct.avg, false, icount),
+		cyclic_cell(d, sizeof(d), &ct, (double)ct.p99, true, icount),
+		cyclic_cell(e, sizeof(e), &ct, ct.max, false, icount), ct.overflows);
+out:
+	free(p);
+	free(cmd);
+}
+
 static int write_md(const struct run *r)
 {
 	char *path = path_join(r->dir, "summary.md"),
@@ -458,6 +501,7 @@ static int write_md(const struct run *r)
 		if (r->v[i].row)
 			latency_row(f, &r->v[i], icount);
 	fputc('\n', f);
+	cyclictest_md(f, r, icount);
 	if (!strcmp(cpus, "1"))
 		fputs("Accounting, waiter and waker on the only CPU (see env for the phase's parameters): the sweep's own sampling of the waiter's state runs there too, so the CPU is idle for less than all the time the waiter sleeps.\n", f);
 	else
@@ -517,6 +561,29 @@ static void json_env(struct json *j, const struct run *r, const char *key, bool 
 	free(v);
 }
 
+/* "cyclictest": its figures in µs of the guest's clock, when it ran. */
+static void cyclictest_json(struct json *j, const struct run *r)
+{
+	char *p = path_join(r->dir, "cyclictest.txt"), *cmd = path_join(r->dir, "cyclictest.cmd"), cb[256];
+	struct cyclictest ct;
+
+	if (cyclictest_read(p, &ct)) {
+		json_object(j, "cyclictest");
+		json_str(j, "command", file_get(cmd, cb, sizeof(cb)) ? cb : NULL);
+		json_str(j, "unit", "us of the guest's clock");
+		json_num(j, "samples", ct.samples);
+		json_num(j, "min_us", ct.min);
+		json_num(j, "p50_us", ct.p50 >= 0 ? (double)ct.p50 : NAN);
+		json_num(j, "mean_us", ct.avg);
+		json_num(j, "p99_us", ct.p99 >= 0 ? (double)ct.p99 : NAN);
+		json_num(j, "max_us", ct.max);
+		json_num(j, "overflows", ct.overflows);
+		json_end(j);
+	}
+	free(p);
+	free(cmd);
+}
+
 static int write_json(const struct run *r)
 {
 	char *path = path_join(r->dir, "summary.json");
@@ -540,6 +607,7 @@ static int write_json(const struct run *r)
 	json_env(&j, r, "preempt", true);
 	json_env(&j, r, "elapsed_s", false);
 	json_env(&j, r, "stress", true);
+	cyclictest_json(&j, r);
 	json_array(&j, "variants");
 	for (i = 0; i < r->n; i++) {
 		const struct variant *v = &r->v[i];

@@ -110,6 +110,10 @@ CLOCK=icount WOKEN="$rt_ctx|$rt_ctx" fake_kernel rt default "" "#1 SMP PREEMPT_R
 CLOCK=icount WOKEN="$any|kthread workqueue" fake_kernel generic-6.12-voluntary voluntary "none (voluntary) full" "#1 SMP PREEMPT_DYNAMIC" "11000 22000 33000 88000" "D D D D"
 CLOCK=icount WOKEN="$rt_ctx|$rt_ctx" fake_kernel rt-6.12 default "" "#1 SMP PREEMPT_RT" "20000 40000 60000 200000" "D D D D"
 echo "wake_cost_p99_ns: 31487" >>"$run/rt-6.12/sweep/wait_event/stats"
+# cyclictest in rt-6.12's sweep only (bench/run --cyclictest): p50 bucket 3, p99 beyond the histogram.
+printf '%s\n' "000003 000060" "000004 000038" "# Min Latencies: 00003" "# Avg Latencies: 00004" \
+	"# Max Latencies: 00250" "# Histogram Overflows: 00002" >"$run/rt-6.12/sweep/cyclictest.txt"
+echo "cyclictest -t1 -m -q -i 1000 -l 100 -h 20000 -p 50 -a 1" >"$run/rt-6.12/sweep/cyclictest.cmd"
 check "four kernels, 6.1 and 6.12" bench/bin/report kernels "$run"
 check "the wake cost's p99 beside its p50 where the stats have it (a waker held up)" \
 	grep -qF '| wait_event | 1000 (1.00×) | 2000 (2.00×) | 1100 (1.10×) | 2000 / 31487 (2.00×) |' "$run/kernels.md"
@@ -118,6 +122,13 @@ check "... and in the JSON" \
 check "where each wake ran from, per kernel: K H I W, wake one / wake all" \
 	grep -qxF '| wait_event | KHIW / KW | **KIW / KIW** | KHIW / KW | **KIW / KIW** |' "$run/kernels.md"
 check "... the differences counted" grep -q '^\*\*8 differences\*\* from the first kernel' "$run/kernels.md"
+check "cyclictest beside the variants, under icount in instructions (>: beyond its histogram)" \
+	grep -qxF '| cyclictest | - | - | - | 3000 / >5000 / 250000 |' "$run/kernels.md"
+check "... each variant's p50 / p99 / max in the same boots" \
+	grep -qxF '| wait_event | 10000 / 40000 / 80000 | 20000 / 80000 / 160000 | 11000 / 44000 / 88000 | 20000 / 80000 / 160000 |' "$run/kernels.md"
+check "... and its command" grep -qF "cyclictest's command: \`cyclictest -t1 -m -q -i 1000 -l 100 -h 20000 -p 50 -a 1\` (rt-6.12)." "$run/kernels.md"
+check "... and in the JSON, in µs, only where it ran" \
+	jqe '.kernels[3].cyclictest.p50_us == 3 and .kernels[3].cyclictest.p99_us == null and .kernels[3].cyclictest.max_us == 250 and .kernels[3].cyclictest.samples == 100 and (.kernels[0] | has("cyclictest") | not)' "$run/kernels.json"
 check "6.12 against the 6.1 kernel of its configuration: the shift and who stands out" \
 	grep -qxF -- '- **generic-6.12-voluntary** against **generic-voluntary**: p50 shift 1.100×; standing out: completion 40000 → 88000 (2.000× the shift); behaviour and woken from: the same for every variant.' "$run/kernels.md"
 check "... rt-6.12 against rt" \

@@ -53,6 +53,20 @@ mkdir "$run/broken"
 echo failed >"$run/broken/status"
 echo "insmod refused" >"$run/broken/reason"
 
+# cyclictest in the same boot (bench/run --cyclictest): p50 bucket 5, p99 6.
+{
+	echo "# Histogram"
+	echo "000005 000050"
+	echo "000006 000049"
+	echo "000100 000001"
+	echo "# Total: 000000100"
+	echo "# Min Latencies: 00005"
+	echo "# Avg Latencies: 00007"
+	echo "# Max Latencies: 00100"
+	echo "# Histogram Overflows: 00000"
+} >"$run/cyclictest.txt"
+echo "cyclictest -t1 -m -q -i 300 -l 100 -h 20000 -p 50" >"$run/cyclictest.cmd"
+
 # summary DIR: report summary on DIR, its exit status in rc.
 summary() {
 	rc=0
@@ -110,10 +124,14 @@ check "summary.md: each module's parameters, from its stats (waiters 4 and 2; wa
 	sh -c "grep -qx -- '- wait_on_bit: iterations=200 period_us=300 waiters=4 waiter_cpu=-1 waker_cpu=-1 wake_all=0' '$md' && grep -qx -- '- wait_event: iterations=200 period_us=300 waiters=2 waiter_cpu=-1 waker_cpu=-1' '$md'"
 check "summary.md: not bench/run's arguments" sh -c "! grep -q 'Parameters: test' '$md'"
 
+check "summary.md: cyclictest's command and figures in µs (min, p50, mean, p99, max from its histogram)" \
+	sh -c "grep -qF '(\`cyclictest -t1 -m -q -i 300 -l 100 -h 20000 -p 50\`)' '$md' && grep -qxF '| cyclictest | 100 | 5 | 5 | 7 | 6 | 100 | 0 |' '$md'"
 # summary.json: every row by field name, the run's env.
 jqr() { jq -r "$1" "$json"; }
 check "summary.json: valid JSON" sh -c "jq -e . '$json' >/dev/null"
 is "$(jqr '.schema')" waitcmp-summary/1 "summary.json: its schema"
+is "$(jqr '.cyclictest | [.samples, .p50_us, .p99_us, .max_us, .command] | map(tostring) | join("|")')" \
+	"100|5|6|100|cyclictest -t1 -m -q -i 300 -l 100 -h 20000 -p 50" "summary.json: cyclictest's figures in µs and its command"
 is "$(jqr '[.kernel, .clock, .latency_unit, .accelerator, .cpus] | map(tostring) | join("|")')" \
 	"6.1.0-test|wall|ns of wall-clock time|tcg|2" "summary.json: kernel, clock, unit, accelerator and cpus from env"
 is "$(jqr '[.variants[].variant] | join(" ")')" "broken wait_event wait_on_bit" \
@@ -169,6 +187,14 @@ summary "$run"
 check "report summary succeeds on an icount run (exit 1: the failed variant)" is_rc 1
 check "summary.md: under icount the unit is instructions, not µs" \
 	sh -c "grep -q '^Latency (wake to run) in instructions: clock icount' '$md' && ! grep -q 'µs' '$md'"
+check "summary.md: under icount cyclictest's figures in instructions (its µs buckets are 1000 each)" \
+	grep -qxF '| cyclictest | 100 | 5000 | 5000 | 7000 | 6000 | 100000 | 0 |' "$md"
+cfail=$tmp/run-cyclic-failed
+cp -r "$run" "$cfail"
+: >"$cfail/cyclictest.txt"
+summary "$cfail"
+check "summary.md: a cyclictest that gave no histogram is said to have failed" \
+	sh -c "grep -q '^\*\*cyclictest failed\*\*' '$cfail/summary.md' && ! grep -q '^| cyclictest |' '$cfail/summary.md'"
 a=$run/wait_on_bit/analysis
 mean=$(awk -v s="$(stat "$a" sum_ns)" -v n="$(stat "$a" samples)" 'BEGIN { printf "%.1f", s / n }')
 check "summary.md: under icount min, p50 and max are whole instructions, the mean sum_ns / samples ($mean)" \
