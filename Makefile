@@ -38,7 +38,7 @@ SHELL_SCRIPTS := scripts/deps scripts/cli.sh $(wildcard \
 	tests/reliability/*.sh tests/reliability/*.t \
 	tests/debug-kernel)
 
-.PHONY: all modules sync tools deps test test-debug test-debug-rt test-kernels kernels bench matrix bench-perf bench-targets reliability check \
+.PHONY: all modules sync tools deps test test-debug test-debug-rt test-kernels kernels rt bench matrix bench-perf bench-targets reliability check \
 	checkpatch sparse shellcheck build-i386 clean help _modules _tools _checkpatch _sparse _shellcheck \
 	_build-i386 _i386
 
@@ -104,6 +104,19 @@ kernels:
 	$(MAKE) _tools
 	bench/kernels $(if $(KERNELS),--kernels "$(KERNELS)") -- $(BENCH_OPTS)
 	bench/bin/report kernels-doc $(RESULTS)/latest-kernels docs/kernels.md
+
+# SCHED_FIFO waits beside cyclictest, under a CPU hog, on 6.1 and 6.12,
+# preempt=full and PREEMPT_RT, then docs/rt.md (from docs/rt.md.in).
+RT_KERNELS := generic:full rt generic-6.12:full rt-6.12
+RT_OPTS := --sched-fifo 50 --cyclictest --stress cpu --smp 1 \
+	--variants completion,swait,wait_event,wait_var_event,rcuwait \
+	--iterations 2000 --acct-iterations 1 --acct-period-us 1000
+rt:
+	scripts/deps build bench reliability kernels kernels-6.12
+	$(MAKE) _tools
+	out=$(RESULTS)/rt-$$(date -u +%Y%m%dT%H%M%SZ); \
+	bench/kernels --kernels "$(RT_KERNELS)" --modes sweep --out "$$out" -- $(RT_OPTS) && \
+	WAITCMP_KERNELS_TEMPLATE=docs/rt.md.in bench/bin/report kernels-doc "$$out" docs/rt.md
 
 # Two kernels end to end (voluntary and RT): not part of make test.
 test-kernels: deps
@@ -269,6 +282,8 @@ help:
 	@echo "make reliability  the full reliability suite (about 25 min under TCG):"
 	@echo "                random unloads, load cycles, bad parameters, the sweep under"
 	@echo "                stress-ng, runner faults; SEED=N replays (docs/reliability.md)"
+	@echo "make rt         SCHED_FIFO waits beside cyclictest under a CPU hog, 6.1 and"
+	@echo "                6.12, preempt=full and PREEMPT_RT; rewrites docs/rt.md"
 	@echo "make test-kernels  a two-kernel run (voluntary and RT) end to end"
 	@echo "make test-debug the VM suite on a debug kernel (lockdep, KASAN, kmemleak),"
 	@echo "                built once from linux-source-6.1 (long)"

@@ -570,8 +570,8 @@ static void md_cyclictest(FILE *f)
 	fprintf(f, "Each kernel's sweep ran cyclictest first, alone, as its latency phase runs\n");
 	fprintf(f, "(the same period, wakes, CPU and scheduling class): a user thread sleeps\n");
 	fprintf(f, "to an absolute hrtimer deadline, and its latency is when it runs minus the\n");
-	fprintf(f, "deadline; nobody wakes it but the timer. Its histogram counts in buckets of\n");
-	fprintf(f, "1000 guest nanoseconds (%s). p50 / p99 / max in the unit above, beside each variant's\n",
+	fprintf(f, "deadline; nobody wakes it but the timer. It counts whole buckets of 1000\n");
+	fprintf(f, "guest nanoseconds, rounded down (%s). p50 / p99 / max in the unit above, beside each variant's\n",
 		clock_is_icount(clock_) ? "1000 instructions under icount: its figures are\nmultiples of 1000" : "one µs");
 	fprintf(f, "wake-to-run p50 / p99 / max in the same boot.\n\n");
 	table_head(f, "---:");

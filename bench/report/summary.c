@@ -431,7 +431,7 @@ static const char *cyclic_cell(char *buf, size_t len, const struct cyclictest *c
 static void cyclictest_md(FILE *f, const struct run *r, bool icount)
 {
 	char *p = path_join(r->dir, "cyclictest.txt"), *cmd = path_join(r->dir, "cyclictest.cmd"),
-	     cb[256], a[32], b[32], c[32], d[32], e[32];
+	     cb[256], a[32], b[32], c[32], d[32];
 	struct cyclictest ct;
 
 	if (!cyclictest_read(p, &ct)) {
@@ -441,16 +441,16 @@ static void cyclictest_md(FILE *f, const struct run *r, bool icount)
 	}
 	if (!file_get(cmd, cb, sizeof(cb)))
 		snprintf(cb, sizeof(cb), "cyclictest");
-	fprintf(f, "cyclictest in the same boot, before the variants (`%s`): a user thread sleeps to an absolute hrtimer deadline; its latency is when it runs minus the deadline, nobody wakes it but the timer. Its histogram counts in buckets of 1000 guest nanoseconds (%s); here in the unit of the table above.\n\n",
+	fprintf(f, "cyclictest in the same boot, before the variants (`%s`): a user thread sleeps to an absolute hrtimer deadline; its latency is when it runs minus the deadline, nobody wakes it but the timer. It counts whole buckets of 1000 guest nanoseconds, rounded down (%s); here in the unit of the table above.\n\n",
 		cb, icount ? "1000 instructions under icount: its figures are multiples of 1000" : "one µs");
-	fputs("| probe | samples | min | p50 | mean | p99 | max | beyond the histogram |\n"
-	      "|---|---:|---:|---:|---:|---:|---:|---:|\n", f);
-	fprintf(f, "| cyclictest | %.0f | %s | %s | %s | %s | %s | %.0f |\n\n", ct.samples,
+	/* Its mean is printed in whole units too, rounded down: too coarse to set beside the trace's. */
+	fputs("| probe | samples | min | p50 | p99 | max | beyond the histogram |\n"
+	      "|---|---:|---:|---:|---:|---:|---:|\n", f);
+	fprintf(f, "| cyclictest | %.0f | %s | %s | %s | %s | %.0f |\n\n", ct.samples,
 		cyclic_cell(a, sizeof(a), &ct, ct.min, false, icount),
 		cyclic_cell(b, sizeof(b), &ct, (double)ct.p50, true, icount),
-		cyclic_cell(c, sizeof(c), &ct, ct.avg, false, icount),
-		cyclic_cell(d, sizeof(d), &ct, (double)ct.p99, true, icount),
-		cyclic_cell(e, sizeof(e), &ct, ct.max, false, icount), ct.overflows);
+		cyclic_cell(c, sizeof(c), &ct, (double)ct.p99, true, icount),
+		cyclic_cell(d, sizeof(d), &ct, ct.max, false, icount), ct.overflows);
 out:
 	free(p);
 	free(cmd);
