@@ -27,12 +27,18 @@ static void wake_from_show(struct seq_file *m, const char *key,
 	seq_putc(m, '\n');
 }
 
+static const char *const waitcmp_timeout_names[] = {
+	[WAITCMP_TIMEOUT_NONE] = "none",
+	[WAITCMP_TIMEOUT_JIFFIES] = "jiffies",
+	[WAITCMP_TIMEOUT_HRTIMER] = "hrtimer",
+};
+
 static int stats_show(struct seq_file *m, void *v)
 {
 	struct waitcmp_run *run = m->private;
 	const struct waitcmp_params *p = &run->params;
 	const struct waitcmp_expect *e = &run->ops->expect;
-	struct waitcmp_summary s, c;
+	struct waitcmp_summary s, c, x;
 	struct waitcmp_snap *snap;
 	u64 wakes = READ_ONCE(run->seq);
 	u64 woken = atomic64_read(&run->woken);
@@ -47,6 +53,7 @@ static int stats_show(struct seq_file *m, void *v)
 	waitcmp_snapshot(run, snap);
 	waitcmp_stats_summary(&snap->stats, &s);
 	waitcmp_stats_summary(&snap->wake_cost, &c);
+	waitcmp_stats_summary(&snap->expiry, &x);
 	seq_printf(m, "variant: %s\n", run->ops->name);
 	/* What the variant is: the module is the bench's only source. */
 	seq_printf(m, "family: %s\n", run->ops->family);
@@ -69,6 +76,7 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "waker_context: %s\n", waitcmp_context_name(run->context));
 	seq_printf(m, "sched_fifo: %u\n", p->sched_fifo);
 	seq_printf(m, "contend_us: %u\n", p->contend_us);
+	seq_printf(m, "timeout_us: %u\n", p->timeout_us);
 	/* The contender's acquisitions of the wake's lock. */
 	seq_printf(m, "contended: %lld\n", (long long)atomic64_read(&run->contended));
 	seq_printf(m, "wakes: %llu\n", wakes);
@@ -93,6 +101,19 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "wake_cost_p50_ns: %llu\n", c.p50);
 	seq_printf(m, "wake_cost_p99_ns: %llu\n", c.p99);
 	seq_printf(m, "wake_cost_max_ns: %llu\n", c.max);
+	/* timeout_us: the expiries of the wait's timeout, how long those waits slept. */
+	seq_printf(m, "timeout: %s\n", waitcmp_timeout_names[run->ops->timeout]);
+	seq_printf(m, "hz: %d\n", HZ);	/* the tick a jiffies timeout ends on */
+	seq_printf(m, "expiries: %llu\n", x.samples);
+	seq_printf(m, "expiry_early: %llu\n", snap->expiry_early);
+	if (x.samples)
+		seq_printf(m, "expiry_ret: %ld\n", snap->expiry_ret);
+	else
+		seq_puts(m, "expiry_ret: n/a\n");
+	seq_printf(m, "expiry_slept_min_ns: %llu\n", x.min);
+	seq_printf(m, "expiry_slept_p50_ns: %llu\n", x.p50);
+	seq_printf(m, "expiry_slept_p99_ns: %llu\n", x.p99);
+	seq_printf(m, "expiry_slept_max_ns: %llu\n", x.max);
 	seq_printf(m, "waker_pid: %d\n", task_pid_nr(run->waker));
 	seq_puts(m, "waiter_pids:");
 	for (i = 0; i < p->waiters; i++)

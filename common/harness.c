@@ -89,6 +89,9 @@ void waitcmp_snapshot(struct waitcmp_run *run, struct waitcmp_snap *snap)
 	snap->wake_cost = *run->wake_cost;
 	snap->no_sleep = run->no_sleep;
 	snap->negative = run->negative;
+	snap->expiry = *run->expiry;
+	snap->expiry_early = run->expiry_early;
+	snap->expiry_ret = run->expiry_ret;
 	spin_unlock(&run->stats_lock);
 }
 
@@ -185,6 +188,27 @@ static bool waitcmp_claim(struct waitcmp_run *run, unsigned long seq)
 	return cmpxchg(&run->claimed, seq - 1, seq) == seq - 1;
 }
 
+/*
+ * timeout_us: the wait that started at START_NS expired at NOW_NS. Kept:
+ * how long it slept, and whether that was less than timeout_us, which
+ * neither kind of timeout allows: a jiffies timeout is rounded up to
+ * ticks and the timer wheel rounds its expiry up to the next tick
+ * (calc_index() in kernel/time/timer.c), an hrtimer expires at its time
+ * or after.
+ */
+static void waitcmp_record_expiry(struct waitcmp_waiter *w, u64 start_ns, u64 now_ns)
+{
+	struct waitcmp_run *run = w->run;
+	u64 elapsed = now_ns - start_ns;
+
+	spin_lock(&run->stats_lock);
+	if (elapsed < (u64)run->params.timeout_us * NSEC_PER_USEC)
+		run->expiry_early++;
+	waitcmp_stats_add(run->expiry, elapsed);
+	run->expiry_ret = w->expired_ret;
+	spin_unlock(&run->stats_lock);
+}
+
 static int waitcmp_waiter_fn(void *arg)
 {
 	struct waitcmp_waiter *w = arg;
@@ -195,16 +219,23 @@ static int waitcmp_waiter_fn(void *arg)
 
 	while (!waitcmp_ending(run)) {
 		/* A wait that slept switched out voluntarily at least once. */
-		unsigned long nvcsw = READ_ONCE(current->nvcsw);
-		int ret = run->ops->wait(w);
+		unsigned long nvcsw = READ_ONCE(current->nvcsw), seq;
+		u64 start_ns = ktime_get_ns(), woken_ns;
+		bool slept;
+		int ret;
+
+		w->expired = false;
+		ret = run->ops->wait(w);
 		/*
 		 * seq first, then the time: pairs with the waker's release,
 		 * so the wake_ns of seq is never later than woken_ns.
 		 */
-		unsigned long seq = smp_load_acquire(&run->seq);
-		u64 woken_ns = ktime_get_ns();
-		bool slept = READ_ONCE(current->nvcsw) != nvcsw;
+		seq = smp_load_acquire(&run->seq);
+		woken_ns = ktime_get_ns();
+		slept = READ_ONCE(current->nvcsw) != nvcsw;
 
+		if (w->expired)
+			waitcmp_record_expiry(w, start_ns, woken_ns);
 		if (!waitcmp_ending(run))
 			atomic64_inc(&run->woken);
 		/*
@@ -621,6 +652,16 @@ static int waitcmp_check_params(const struct waitcmp_ops *ops,
 		       ops->name, p->contend_us);
 		return -EINVAL;
 	}
+	if (p->timeout_us > WAITCMP_MAX_TIMEOUT_US) {
+		pr_err("%s: timeout_us=%u is out of range, allowed 0..%u\n",
+		       ops->name, p->timeout_us, WAITCMP_MAX_TIMEOUT_US);
+		return -EINVAL;
+	}
+	if (p->timeout_us && ops->timeout == WAITCMP_TIMEOUT_NONE) {
+		pr_err("%s: timeout_us=%u: the API's wait has no timeout, allowed 0\n",
+		       ops->name, p->timeout_us);
+		return -EINVAL;
+	}
 	if (p->sched_fifo > MAX_RT_PRIO - 1) {
 		pr_err("%s: sched_fifo=%u is out of range, allowed 0 (SCHED_NORMAL) or 1..%u\n",
 		       ops->name, p->sched_fifo, MAX_RT_PRIO - 1);
@@ -759,6 +800,7 @@ static void waitcmp_free(struct waitcmp_run *run)
 	if (run->waker)
 		put_task_struct(run->waker);
 	kfree(run->end_snap);
+	kfree(run->expiry);
 	kfree(run->wake_cost);
 	kfree(run->stats);
 	kfree(run->waiter);
@@ -783,8 +825,10 @@ waitcmp_alloc(const struct waitcmp_ops *ops, const struct waitcmp_params *params
 			      GFP_KERNEL);
 	run->stats = kzalloc(sizeof(*run->stats), GFP_KERNEL);
 	run->wake_cost = kzalloc(sizeof(*run->wake_cost), GFP_KERNEL);
+	run->expiry = kzalloc(sizeof(*run->expiry), GFP_KERNEL);
 	run->end_snap = kmalloc(sizeof(*run->end_snap), GFP_KERNEL);
-	if (!run->waiter || !run->stats || !run->wake_cost || !run->end_snap) {
+	if (!run->waiter || !run->stats || !run->wake_cost || !run->expiry ||
+	    !run->end_snap) {
 		waitcmp_free(run);
 		return ERR_PTR(-ENOMEM);
 	}
@@ -934,12 +978,12 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		goto err_debugfs;
 	}
 
-	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u contend_us=%u\n",
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u contend_us=%u timeout_us=%u\n",
 		ops->name, params->iterations, params->period_us,
 		params->waiters, params->waiter_cpu, params->waker_cpu,
 		params->wake_all, params->allow_hung_task, params->stop_test,
 		waitcmp_context_name(run->context), params->sched_fifo,
-		params->contend_us);
+		params->contend_us, params->timeout_us);
 	trace_waitcmp_run_begin(ops->name, params);
 	waitcmp_wake_threads(run);
 	return run;

@@ -27,6 +27,9 @@ struct waitcmp_snap {
 	struct waitcmp_stats wake_cost;
 	u64 no_sleep;
 	u64 negative;
+	struct waitcmp_stats expiry;
+	u64 expiry_early;
+	long expiry_ret;
 };
 
 void waitcmp_snapshot(struct waitcmp_run *run, struct waitcmp_snap *snap);

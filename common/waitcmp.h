@@ -23,6 +23,8 @@
 #include <linux/delay.h>
 #include <linux/hrtimer.h>
 #include <linux/irq_work.h>
+#include <linux/jiffies.h>
+#include <linux/ktime.h>
 #include <linux/moduleparam.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
@@ -44,9 +46,28 @@ struct waitcmp_params {
 	char *waker_context;		/* where the wake is called from, below */
 	unsigned int sched_fifo;	/* 0: SCHED_NORMAL; 1..99: SCHED_FIFO priority */
 	unsigned int contend_us;	/* 0: none; else a thread holds the wake's lock */
+	unsigned int timeout_us;	/* 0: the variant's default; else its wait's timeout */
 };
 
 #define WAITCMP_MAX_CONTEND_US	1000
+#define WAITCMP_MAX_TIMEOUT_US	10000000U
+
+/*
+ * How a variant's wait times out (@timeout of struct waitcmp_ops). With
+ * timeout_us=0 the timeout is WAITCMP_DEFAULT_TIMEOUT_S, which no run
+ * reaches; timeout_us=N sets it, so that it fires when the waker's period
+ * is longer: the harness measures how long each expired wait slept
+ * against the N us asked for (a jiffies timeout is rounded up to whole
+ * ticks and ends on a tick, an hrtimer's at its time; neither before) and
+ * keeps the API's return value.
+ */
+enum waitcmp_timeout {
+	WAITCMP_TIMEOUT_NONE,		/* no timeout: timeout_us is refused */
+	WAITCMP_TIMEOUT_JIFFIES,	/* a count of jiffies */
+	WAITCMP_TIMEOUT_HRTIMER,	/* a ktime_t, on an hrtimer */
+};
+
+#define WAITCMP_DEFAULT_TIMEOUT_S	3600
 
 /*
  * waker_context: where ops->wake() is called from. The waker kthread keeps
@@ -98,6 +119,8 @@ struct waitcmp_waiter {
 	struct task_struct *task;
 	unsigned int id;
 	unsigned long seen;		/* last seq this waiter recorded */
+	bool expired;			/* its last wait timed out (waitcmp_timed_out()) */
+	long expired_ret;		/* what the API returned then */
 	/* stop_test=0: kthread_stop() runs from here, so the unload can bound it */
 	struct work_struct stop_work;
 	struct completion stopped;
@@ -141,6 +164,9 @@ struct waitcmp_expect {
  * @wake_from:	the contexts @wake may be called from (wake_all=0)
  * @wake_all_from: the same for @wake with wake_all=1
  * @expect:	what the wait does to the accounting, see above
+ * @timeout:	how the wait times out (WAITCMP_TIMEOUT_*); the wait takes its
+ *		timeout from waitcmp_timeout_jiffies() or _ktime() and says
+ *		when it expired with waitcmp_timed_out()
  *
  * The bench reads @family, @wakes_one, @max_waiters and @primitive from
  * the variant's debugfs stats: the module is their only source.
@@ -162,6 +188,7 @@ struct waitcmp_ops {
 	enum waitcmp_wake_from wake_from;
 	enum waitcmp_wake_from wake_all_from;
 	struct waitcmp_expect expect;
+	enum waitcmp_timeout timeout;
 };
 
 #define WAITCMP_FAMILY_WAIT_QUEUE	"wait queue"
@@ -219,11 +246,14 @@ struct waitcmp_run {
 	struct task_struct *contender;	/* contend_us: holds the wake's lock */
 	atomic64_t contended;		/* its acquisitions of that lock */
 
-	spinlock_t stats_lock;		/* guards the four below */
+	spinlock_t stats_lock;		/* guards the seven below */
 	struct waitcmp_stats *stats;	/* wake-to-run latency, slept waits */
 	struct waitcmp_stats *wake_cost; /* time the waker spent in @wake */
 	u64 no_sleep;			/* records whose wait did not sleep */
 	u64 negative;			/* woken before the wake: a bug */
+	struct waitcmp_stats *expiry;	/* timeout_us: how long each expired wait slept */
+	u64 expiry_early;		/* of those, the ones shorter than timeout_us: a bug */
+	long expiry_ret;		/* the API's return value at the last one */
 	struct waitcmp_snap *end_snap;	/* for the End of run line */
 	struct dentry *dir;
 	struct hlist_node cpuhp_node;	/* CPU offline: affinity_lost */
@@ -237,6 +267,30 @@ struct waitcmp_run {
 static inline bool waitcmp_wake_due(const struct waitcmp_waiter *w)
 {
 	return READ_ONCE(w->run->seq) != w->seen || READ_ONCE(w->run->released);
+}
+
+/* A WAITCMP_TIMEOUT_JIFFIES wait's timeout: timeout_us, rounded up to ticks. */
+static inline unsigned long waitcmp_timeout_jiffies(const struct waitcmp_waiter *w)
+{
+	unsigned int us = w->run->params.timeout_us;
+
+	return us ? usecs_to_jiffies(us) : WAITCMP_DEFAULT_TIMEOUT_S * HZ;
+}
+
+/* A WAITCMP_TIMEOUT_HRTIMER wait's timeout: timeout_us as it is. */
+static inline ktime_t waitcmp_timeout_ktime(const struct waitcmp_waiter *w)
+{
+	unsigned int us = w->run->params.timeout_us;
+
+	return us ? ns_to_ktime((u64)us * NSEC_PER_USEC) :
+		    ktime_set(WAITCMP_DEFAULT_TIMEOUT_S, 0);
+}
+
+/* The wait just returned because its timeout expired; RET is what the API returned. */
+static inline void waitcmp_timed_out(struct waitcmp_waiter *w, long ret)
+{
+	w->expired = true;
+	w->expired_ret = ret;
 }
 
 /*
@@ -325,6 +379,9 @@ MODULE_PARM_DESC(contend_us,						\
 module_param_named(sched_fifo, waitcmp_params.sched_fifo, uint, 0444);	\
 MODULE_PARM_DESC(sched_fifo,						\
 		 "0 = SCHED_NORMAL; 1..99 = waiters and waker SCHED_FIFO at this priority"); \
+module_param_named(timeout_us, waitcmp_params.timeout_us, uint, 0444);	\
+MODULE_PARM_DESC(timeout_us,						\
+		 "0 = the wait's timeout never fires; 1..10000000: its timeout (us), for waits that have one"); \
 									\
 static struct waitcmp_run *_ops##_run;					\
 									\

@@ -28,23 +28,26 @@ TRACE_EVENT(waitcmp_run_begin,
 			     __field(unsigned int, wake_all)
 			     __string(waker_context, p->waker_context)
 			     __field(unsigned int, sched_fifo)
-			     __field(unsigned int, contend_us)),
+			     __field(unsigned int, contend_us)
+			     __field(unsigned int, timeout_us)),
 	    TP_fast_assign(waitcmp_assign_str(variant, variant);
 			   waitcmp_assign_str(waker_context, p->waker_context);
 			   __entry->sched_fifo = p->sched_fifo;
 			   __entry->contend_us = p->contend_us;
+			   __entry->timeout_us = p->timeout_us;
 			   __entry->iterations = p->iterations;
 			   __entry->period_us = p->period_us;
 			   __entry->waiters = p->waiters;
 			   __entry->waiter_cpu = p->waiter_cpu;
 			   __entry->waker_cpu = p->waker_cpu;
 			   __entry->wake_all = p->wake_all;),
-	    TP_printk("variant=%s iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u waker_context=%s sched_fifo=%u contend_us=%u",
+	    TP_printk("variant=%s iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u waker_context=%s sched_fifo=%u contend_us=%u timeout_us=%u",
 		      __get_str(variant), __entry->iterations,
 		      __entry->period_us, __entry->waiters,
 		      __entry->waiter_cpu, __entry->waker_cpu,
 		      __entry->wake_all, __get_str(waker_context),
-		      __entry->sched_fifo, __entry->contend_us)
+		      __entry->sched_fifo, __entry->contend_us,
+		      __entry->timeout_us)
 );
 
 /* Emitted just before the wake's timestamp, so it costs the latency nothing. */

@@ -2,14 +2,14 @@
 /*
  * wait_event_interruptible_timeout(): an interruptible wait with a
  * timeout. It returns -ERESTARTSYS on a signal (kthread_stop() raises
- * one), 0 when the timeout (an hour, never reached here) elapsed, else the
- * jiffies left.
+ * one), 0 when the timeout elapsed with the condition false, 1 when with
+ * it true, else the jiffies left. The timeout is an hour, which no run
+ * reaches, unless timeout_us sets it (rounded up to whole jiffies); an
+ * expiry is handed to the harness, which measures how late it came.
  */
 #include <linux/module.h>
 #include <linux/wait.h>
 #include <linux/jiffies.h>
-
-#define WAIT_TIMEOUT	(3600 * HZ)
 
 #include "waitcmp.h"
 
@@ -18,8 +18,10 @@ static DECLARE_WAIT_QUEUE_HEAD(wq);
 static int wait_event_interruptible_timeout_wait(struct waitcmp_waiter *w)
 {
 	long left = wait_event_interruptible_timeout(wq, waitcmp_wake_due(w),
-						     WAIT_TIMEOUT);
+						     waitcmp_timeout_jiffies(w));
 
+	if (!left)
+		waitcmp_timed_out(w, left);
 	return left < 0 ? left : 0;
 }
 
@@ -44,6 +46,7 @@ static const struct waitcmp_ops wait_event_interruptible_timeout_ops = {
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'S' },
+	.timeout = WAITCMP_TIMEOUT_JIFFIES,
 };
 
 WAITCMP_VARIANT(wait_event_interruptible_timeout_ops);

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * wait_event_timeout(): wait_event() with a timeout, in jiffies. It
- * returns 0 if the timeout elapsed with the condition false, else the
- * jiffies left (at least 1). The timeout here, an hour, never fires in a
- * run; if it did, the harness would see no new wake and wait again.
+ * returns 0 if the timeout elapsed with the condition false, 1 if it
+ * elapsed with the condition true, else the jiffies left. The timeout is
+ * an hour, which no run reaches, unless timeout_us sets it (rounded up to
+ * whole jiffies, usecs_to_jiffies()); an expiry is handed to the harness,
+ * which measures how late it came and waits again.
  */
 #include <linux/module.h>
 #include <linux/wait.h>
 #include <linux/jiffies.h>
-
-#define WAIT_TIMEOUT	(3600 * HZ)
 
 #include "waitcmp.h"
 
@@ -17,7 +17,11 @@ static DECLARE_WAIT_QUEUE_HEAD(wq);
 
 static int wait_event_timeout_wait(struct waitcmp_waiter *w)
 {
-	wait_event_timeout(wq, waitcmp_wake_due(w), WAIT_TIMEOUT);
+	long left = wait_event_timeout(wq, waitcmp_wake_due(w),
+				       waitcmp_timeout_jiffies(w));
+
+	if (!left)
+		waitcmp_timed_out(w, left);
 	return 0;
 }
 
@@ -42,6 +46,7 @@ static const struct waitcmp_ops wait_event_timeout_ops = {
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
+	.timeout = WAITCMP_TIMEOUT_JIFFIES,
 };
 
 WAITCMP_VARIANT(wait_event_timeout_ops);

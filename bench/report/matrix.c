@@ -90,6 +90,10 @@ struct variant {
 	     waited_ticks[VAL], iowait_ticks[VAL];
 	char stat_family[VAL], wakes_one[VAL], max_waiters[VAL], primitive[VAL],
 	     primitive_size[VAL];
+	/* Its timeout: declared (none, jiffies, hrtimer), then firing it (matrix). */
+	char timeout[VAL], timeout_fires[VAL], timeout_us[VAL], expiries[VAL],
+	     expiry_early[VAL], expiry_ret[VAL], slept_min[VAL], slept_p50[VAL],
+	     slept_max[VAL], hz[VAL];
 };
 
 /* The value of KEY in DIR/FILE into buf, "" when there is none. */
@@ -188,6 +192,27 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	get(d, "stats", "wake_all_from", v->wake_all_from);
 	if (strcmp(v->woken_all_from, v->wake_all_from))
 		add_word(v->disagree, "woken_all_from");
+	/*
+	 * A declared timeout must fire under timeout_us, never before its
+	 * time (the timer wheel rounds a jiffies timer's expiry up, an
+	 * hrtimer expires at its time or after); a wait without one must
+	 * refuse timeout_us. Runs from before the matrix fired timeouts have
+	 * no timeout_fires.
+	 */
+	get(d, "stats", "timeout", v->timeout);
+	get(d, "stats", "hz", v->hz);
+	get(d, "matrix", "timeout_fires", v->timeout_fires);
+	get(d, "matrix", "timeout_us", v->timeout_us);
+	get(d, "matrix", "timeout_expiries", v->expiries);
+	get(d, "matrix", "timeout_expiry_early", v->expiry_early);
+	get(d, "matrix", "timeout_expiry_ret", v->expiry_ret);
+	get(d, "matrix", "timeout_expiry_slept_min_ns", v->slept_min);
+	get(d, "matrix", "timeout_expiry_slept_p50_ns", v->slept_p50);
+	get(d, "matrix", "timeout_expiry_slept_max_ns", v->slept_max);
+	if (*v->timeout_fires &&
+	    (strcmp(v->timeout_fires, strcmp(v->timeout, "none") ? "yes" : "refused") ||
+	     (!strcmp(v->timeout_fires, "yes") && strcmp(v->expiry_early, "0"))))
+		add_word(v->disagree, "timeout");
 	if (strcmp(v->status, "ok"))
 		add_word(v->disagree, "failed");
 	/*
@@ -265,12 +290,12 @@ static void write_csv(FILE *f, const struct matrix *m)
 	const struct variant *vs = m->vs;
 	size_t i, n = m->n;
 
-	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,agree,disagree\n",
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,agree,disagree\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
 			v->name, v->family, v->status,
 			v->measured[B_STATE], v->declared[B_STATE],
 			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
@@ -279,8 +304,9 @@ static void write_csv(FILE *f, const struct matrix *m)
 			v->iowait_share, v->procs_blocked_share, v->blkio_ticks,
 			v->psi_io_some_us, v->uninterruptible_share, v->stop_ns,
 			v->stop_untested, v->woken_from, v->wake_from, v->woken_all_from,
-			v->wake_all_from, v->p50_ns, v->p99_ns,
-			v->agree ? "yes" : "no", v->disagree);
+			v->wake_all_from, v->p50_ns, v->p99_ns, v->timeout,
+			v->timeout_fires, v->timeout_us, v->expiries, v->expiry_early,
+			v->expiry_ret, v->slept_p50, v->agree ? "yes" : "no", v->disagree);
 	}
 }
 
@@ -349,6 +375,57 @@ static void write_md_contexts(FILE *f, const struct matrix *m)
 	}
 }
 
+/*
+ * The waits with a timeout, fired: timeout_us under a waker's period ten
+ * times as long. How long the expired waits slept, in the latency's unit,
+ * against the time asked for.
+ */
+static void write_md_timeouts(FILE *f, const struct matrix *m)
+{
+	const char *unit = m->icount ? "instructions, icount" : "µs, wall-clock";
+	char a[VAL], b[VAL], c[VAL], d[VAL], asked[64] = "", hz[80] = "";
+	size_t i, with = 0, refused = 0, without = 0;
+
+	for (i = 0; i < m->n; i++) {
+		const struct variant *v = &m->vs[i];
+
+		if (!*v->timeout_fires)
+			continue;
+		if (strcmp(v->timeout, "none")) {
+			with++;
+			if (!*asked && *v->timeout_us)
+				snprintf(asked, sizeof(asked), "%.0f",
+					 str_num(v->timeout_us) * 1000);
+			if (!*hz && *v->hz)
+				snprintf(hz, sizeof(hz), " at HZ=%.0f", str_num(v->hz));
+		} else {
+			without++;
+			refused += !strcmp(v->timeout_fires, "refused");
+		}
+	}
+	if (!with && !without)
+		return;
+	fprintf(f, "\nTimeouts that fire (`timeout_us`, under a waker's period ten times as long, 5 wakes): how long a wait slept when its timeout expired, against the time asked for (%s), in %s; a jiffies timeout is rounded up to whole ticks%s, and the timer wheel rounds its expiry up to the next tick so that it never fires early (calc_index() in kernel/time/timer.c); an hrtimer expires at its time or after. \"shorter\" counts the expiries that came before the time asked for, which neither allows. \"returned\" is the API's return value at an expiry.\n\n",
+		*asked ? lat(d, sizeof(d), asked, m->icount) : REPORT_MISSING, unit, hz);
+	fputs("| variant | timeout | fired | expiries | slept p50 | min | max | shorter than asked | returned |\n"
+	      "|---|---|---|---:|---:|---:|---:|---:|---:|\n", f);
+	for (i = 0; i < m->n; i++) {
+		const struct variant *v = &m->vs[i];
+
+		if (!*v->timeout_fires || !strcmp(v->timeout, "none"))
+			continue;
+		fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", v->name, v->timeout,
+			v->timeout_fires, *v->expiries ? v->expiries : REPORT_MISSING,
+			lat(a, sizeof(a), v->slept_p50, m->icount),
+			lat(b, sizeof(b), v->slept_min, m->icount),
+			lat(c, sizeof(c), v->slept_max, m->icount),
+			*v->expiry_early ? v->expiry_early : REPORT_MISSING,
+			*v->expiry_ret ? v->expiry_ret : REPORT_MISSING);
+	}
+	fprintf(f, "\nThe %zu waits without a timeout: %zu refused `timeout_us` at insmod, as they must.\n",
+		without, refused);
+}
+
 static void write_md(FILE *f, const struct matrix *m)
 {
 	const struct variant *vs = m->vs;
@@ -382,6 +459,7 @@ static void write_md(FILE *f, const struct matrix *m)
 			fprintf(f, "**no: %s** |\n", v->disagree);
 	}
 	write_md_contexts(f, m);
+	write_md_timeouts(f, m);
 }
 
 /* A JSON number from a file's value: null when it is missing or not a number. */
@@ -444,6 +522,19 @@ static void write_json(FILE *f, const struct matrix *m)
 		jnum(&j, "max_waiters", v->max_waiters);
 		jstr(&j, "primitive", v->primitive);
 		jnum(&j, "primitive_size_bytes", v->primitive_size);
+		jstr(&j, "timeout", v->timeout);
+		if (*v->timeout_fires) {
+			json_object(&j, "timeout_fired");
+			jstr(&j, "fired", v->timeout_fires);
+			jnum(&j, "timeout_us", v->timeout_us);
+			jnum(&j, "expiries", v->expiries);
+			jnum(&j, "shorter_than_asked", v->expiry_early);
+			jnum(&j, "returned", v->expiry_ret);
+			jnum(&j, "slept_min_ns", v->slept_min);
+			jnum(&j, "slept_p50_ns", v->slept_p50);
+			jnum(&j, "slept_max_ns", v->slept_max);
+			json_end(&j);
+		}
 		json_str(&j, "status", v->status);
 		json_bool(&j, "agree", v->agree);
 		json_array(&j, "disagree");

@@ -165,11 +165,45 @@ check "... with one decimal: stop $sw_stop ns is $(us "$sw_stop"), p50 $sw_p50 n
 cp50=$(val completion stats p50_ns)
 cp99=$(val completion stats p99_ns)
 check "no analysis: the stats' p50 and p99 ($cp50, $cp99: the histogram's)" \
-	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,yes,\$" "$tmp/wall/matrix.csv"
+	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),yes,\$" "$tmp/wall/matrix.csv"
 check "... and the JSON says where it came from" \
 	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram $cp50"
 check "... the clock and unit in the JSON" \
 	test "$(js wall '[.clock, .latency_unit] | join("|")')" = "wall|ns of wall-clock time"
+
+# Timeouts that fire: a jiffies timeout that fired, a wait without a
+# timeout that refused timeout_us; then an hrtimer and a jiffies timeout
+# that ended early and a wait without a timeout that fired, which all
+# disagree.
+# fired NAME VARIANT KIND FIRES EARLY: the variant's declared timeout and its firing.
+fired() {
+	echo "timeout: $3" >>"$tmp/$1/$2/stats"
+	printf '%s\n' "timeout_fires: $4" "timeout_us: 2000" "timeout_expiries: 3" \
+		"timeout_expiry_early: $5" "timeout_expiry_ret: 0" "timeout_expiry_slept_min_ns: 1200000" \
+		"timeout_expiry_slept_p50_ns: 1500000" "timeout_expiry_slept_max_ns: 4000000" >>"$tmp/$1/$2/matrix"
+}
+copy timeout
+fired timeout wait_event_timeout jiffies yes 0
+fired timeout wait_event none refused 0
+run timeout
+check "timeouts: as declared, exit 0" is_rc 0
+check "... the fired timeout's row: kind, expiries, slept p50 / min / max, shorter than asked, returned" \
+	grep -qxF '| wait_event_timeout | jiffies | yes | 3 | 1500000 | 1200000 | 4000000 | 0 | 0 |' "$tmp/timeout/matrix.md"
+check "... the time asked for in the run's unit (instructions under icount)" \
+	grep -q 'against the time asked for (2000000), in instructions, icount' "$tmp/timeout/matrix.md"
+check "... and the waits without one refused it" \
+	grep -qxF 'The 1 waits without a timeout: 1 refused `timeout_us` at insmod, as they must.' "$tmp/timeout/matrix.md"
+check "... in the CSV" grep -q '^wait_event_timeout,.*,jiffies,yes,2000,3,0,0,1500000,yes,$' "$tmp/timeout/matrix.csv"
+check "... and the JSON" \
+	test "$(js timeout '.variants[] | select(.variant == "wait_event_timeout") | [.timeout, .timeout_fired.fired, .timeout_fired.expiries, .timeout_fired.shorter_than_asked, .timeout_fired.slept_p50_ns] | map(tostring) | join(" ")')" = "jiffies yes 3 0 1500000"
+copy timeout-bad
+fired timeout-bad swait hrtimer yes 1
+fired timeout-bad wait_event none yes 0
+fired timeout-bad wait_event_timeout jiffies yes 1
+run timeout-bad
+check "timeouts: an hrtimer and a jiffies timeout that ended early, a wait without a timeout that fired: exit 1" is_rc 1
+check "... all three disagree on timeout" \
+	sh -c "grep -q '^swait,.*,no,timeout\$' '$tmp/timeout-bad/matrix.csv' && grep -q '^wait_event,.*,no,timeout\$' '$tmp/timeout-bad/matrix.csv' && grep -q '^wait_event_timeout,.*,no,timeout\$' '$tmp/timeout-bad/matrix.csv'"
 
 # The figure needs gnuplot: without it the tables are written, exit 1.
 copy nognuplot

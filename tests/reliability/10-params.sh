@@ -124,6 +124,9 @@ sched_fifo rcuwait sched_fifo=-1
 contend_us wait_event contend_us=1001
 contend_us rcuwait contend_us=10
 contend_us io_schedule contend_us=1
+timeout_us wait_event_timeout timeout_us=10000001
+timeout_us wait_event timeout_us=1000
+timeout_us completion timeout_us=-1
 EOF
 
 # The edges: all of these must load.
@@ -135,6 +138,8 @@ accepted swait iterations=0 waiter_cpu=-1 waker_cpu="$last" wake_all=0
 accepted wait_event iterations=3 sched_fifo=99 waker_context=workqueue
 accepted schedule iterations=3 sched_fifo=1 waker_context=hardirq
 accepted swait iterations=3 contend_us=1000
+accepted wait_event_timeout iterations=3 timeout_us=10000000
+accepted wait_event_interruptible_timeout iterations=3 timeout_us=1
 
 # A CPU that exists but is offline.
 cpu=/sys/devices/system/cpu/cpu$last/online
