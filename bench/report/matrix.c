@@ -376,6 +376,30 @@ static void write_md_contexts(FILE *f, const struct matrix *m)
 }
 
 /*
+ * What each variant's module says it is, as built for the kernel that ran
+ * it (its stats): the C type waiter and waker share and its size, whether
+ * a wake runs one waiter, the most waiters it takes, its timeout.
+ */
+static void write_md_properties(FILE *f, const struct matrix *m)
+{
+	size_t i;
+
+	fputs("\nWhat each module says it is, built for this kernel (its stats): the type waiter and waker share, with `sizeof` in bytes (what the API adds to the structure that holds it), whether a wake runs one waiter, the most waiters it takes, and its timeout.\n\n"
+	      "| variant | primitive | bytes | a wake runs | most waiters | timeout |\n"
+	      "|---|---|---:|---|---:|---|\n", f);
+	for (i = 0; i < m->n; i++) {
+		const struct variant *v = &m->vs[i];
+
+		fprintf(f, "| %s | `%s` | %s | %s | %s | %s |\n", v->name,
+			*v->primitive ? v->primitive : REPORT_MISSING,
+			*v->primitive_size ? v->primitive_size : REPORT_MISSING,
+			!*v->wakes_one ? REPORT_MISSING : strcmp(v->wakes_one, "1") ? "all waiters" : "one",
+			*v->max_waiters ? v->max_waiters : REPORT_MISSING,
+			*v->timeout ? v->timeout : REPORT_MISSING);
+	}
+}
+
+/*
  * The waits with a timeout, fired: timeout_us under a waker's period ten
  * times as long. How long the expired waits slept, in the latency's unit,
  * against the time asked for.
@@ -458,6 +482,7 @@ static void write_md(FILE *f, const struct matrix *m)
 		else
 			fprintf(f, "**no: %s** |\n", v->disagree);
 	}
+	write_md_properties(f, m);
 	write_md_contexts(f, m);
 	write_md_timeouts(f, m);
 }

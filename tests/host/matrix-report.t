@@ -171,6 +171,10 @@ check "... and the JSON says where it came from" \
 check "... the clock and unit in the JSON" \
 	test "$(js wall '[.clock, .latency_unit] | join("|")')" = "wall|ns of wall-clock time"
 
+check "the properties table: type, sizeof, one or all waiters, most waiters, timeout (the stats')" \
+	grep -qxF "| completion | \`$(val completion stats primitive)\` | $(val completion stats primitive_size) | one | $(val completion stats max_waiters) | $(val completion stats timeout | grep . || echo -) |" "$tmp/ref/matrix.md"
+check "... a wake-all API's" grep -q '^| wait_event | `struct wait_queue_head` | [0-9]* | all waiters |' "$tmp/ref/matrix.md"
+
 # Timeouts that fire: a jiffies timeout that fired, a wait without a
 # timeout that refused timeout_us; then an hrtimer and a jiffies timeout
 # that ended early and a wait without a timeout that fired, which all
