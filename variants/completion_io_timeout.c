@@ -2,9 +2,10 @@
 /*
  * wait_for_completion_io_timeout(): wait_for_completion_io() with a
  * timeout in jiffies. It returns 0 when the timeout elapsed, else the
- * jiffies left (at least 1), as an unsigned long. The timeout here, an
- * hour, never fires in a run; if it did, the harness would see no new wake
- * and wait again. TASK_UNINTERRUPTIBLE in io_schedule_timeout()
+ * jiffies left (at least 1), as an unsigned long. The timeout is an hour,
+ * which no run reaches, unless timeout_us sets it (rounded up to whole
+ * jiffies, usecs_to_jiffies()); an expiry is handed to the harness, which
+ * measures how late it came and waits again. TASK_UNINTERRUPTIBLE in io_schedule_timeout()
  * (wait_for_common_io() in kernel/sched/completion.c): D state, iowait,
  * procs_blocked, PSI io and delay accounting's blkio (io_schedule_prepare()
  * sets in_iowait), load average and hung-task checks
@@ -17,15 +18,17 @@
 #include <linux/jiffies.h>
 #include <linux/module.h>
 
-#define WAIT_TIMEOUT	(3600 * HZ)
-
 #include "waitcmp.h"
 
 static DECLARE_COMPLETION(done);
 
 static int completion_io_timeout_wait(struct waitcmp_waiter *w)
 {
-	wait_for_completion_io_timeout(&done, WAIT_TIMEOUT);
+	unsigned long left = wait_for_completion_io_timeout(&done,
+						waitcmp_timeout_jiffies(w));
+
+	if (!left)
+		waitcmp_timed_out(w, 0);
 	return 0;
 }
 
@@ -66,6 +69,7 @@ static const struct waitcmp_ops completion_io_timeout_ops = {
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
+	.timeout = WAITCMP_TIMEOUT_JIFFIES,
 };
 
 WAITCMP_VARIANT(completion_io_timeout_ops);

@@ -2,9 +2,10 @@
 /*
  * wait_for_completion_timeout(): wait_for_completion() with a timeout in
  * jiffies. It returns 0 when the timeout elapsed, else the jiffies left
- * (at least 1), as an unsigned long. The timeout here, an hour, never
- * fires in a run; if it did, the harness would see no new wake and wait
- * again. TASK_UNINTERRUPTIBLE (wait_for_common() in
+ * (at least 1), as an unsigned long. The timeout is an hour, which no run
+ * reaches, unless timeout_us sets it (rounded up to whole jiffies,
+ * usecs_to_jiffies()); an expiry is handed to the harness, which measures
+ * how late it came and waits again. TASK_UNINTERRUPTIBLE (wait_for_common() in
  * kernel/sched/completion.c): D state, load average (__schedule()) and
  * hung-task checks (check_hung_uninterruptible_tasks()). complete() lets
  * one waiter through; complete_all() (wake_all=1, and the end of the run:
@@ -15,15 +16,17 @@
 #include <linux/jiffies.h>
 #include <linux/module.h>
 
-#define WAIT_TIMEOUT	(3600 * HZ)
-
 #include "waitcmp.h"
 
 static DECLARE_COMPLETION(done);
 
 static int completion_timeout_wait(struct waitcmp_waiter *w)
 {
-	wait_for_completion_timeout(&done, WAIT_TIMEOUT);
+	unsigned long left = wait_for_completion_timeout(&done,
+						waitcmp_timeout_jiffies(w));
+
+	if (!left)
+		waitcmp_timed_out(w, 0);
 	return 0;
 }
 
@@ -64,6 +67,7 @@ static const struct waitcmp_ops completion_timeout_ops = {
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
+	.timeout = WAITCMP_TIMEOUT_JIFFIES,
 };
 
 WAITCMP_VARIANT(completion_timeout_ops);

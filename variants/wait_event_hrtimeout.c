@@ -4,18 +4,18 @@
  * by an on-stack hrtimer_sleeper armed for every wait (__wait_event_hrtimeout()
  * in include/linux/wait.h), not by the jiffies of schedule_timeout(). It
  * returns 0 once the condition is true, -ETIME when the timer fired first.
- * The timeout here, an hour, never fires in a run; if it did, the harness
- * would see no new wake and wait again. TASK_UNINTERRUPTIBLE, as
+ * The timeout is an hour, which no run reaches, unless timeout_us sets it
+ * (as it is, in ns: no rounding to ticks); an expiry is handed to the
+ * harness, which measures how late it came and waits again.
+ * TASK_UNINTERRUPTIBLE, as
  * wait_event(): D state, load average (__schedule()) and hung-task checks
  * (check_hung_uninterruptible_tasks()): the timer switches the task in only
  * when it fires. kthread_stop() does not end it; the condition's release
  * does.
  */
-#include <linux/ktime.h>
+#include <linux/errno.h>
 #include <linux/module.h>
 #include <linux/wait.h>
-
-#define WAIT_TIMEOUT_S	3600
 
 #include "waitcmp.h"
 
@@ -23,8 +23,12 @@ static DECLARE_WAIT_QUEUE_HEAD(wq);
 
 static int wait_event_hrtimeout_wait(struct waitcmp_waiter *w)
 {
-	return wait_event_hrtimeout(wq, waitcmp_wake_due(w),
-				    ktime_set(WAIT_TIMEOUT_S, 0));
+	int ret = wait_event_hrtimeout(wq, waitcmp_wake_due(w),
+				       waitcmp_timeout_ktime(w));
+
+	if (ret == -ETIME)
+		waitcmp_timed_out(w, ret);
+	return 0;
 }
 
 static void wait_event_hrtimeout_wake(struct waitcmp_run *run)
@@ -48,6 +52,7 @@ static const struct waitcmp_ops wait_event_hrtimeout_ops = {
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true, .hung_task = true },
+	.timeout = WAITCMP_TIMEOUT_HRTIMER,
 };
 
 WAITCMP_VARIANT(wait_event_hrtimeout_ops);

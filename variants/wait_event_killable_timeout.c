@@ -2,9 +2,11 @@
 /*
  * wait_event_killable_timeout(): wait_event_killable() with a timeout in
  * jiffies. It returns -ERESTARTSYS on a fatal signal, 0 when the timeout
- * elapsed with the condition false, else the jiffies left (at least 1);
- * keep it in a long. The timeout here, an hour, never fires in a run; if
- * it did, the harness would see no new wake and wait again.
+ * elapsed with the condition false, 1 when it elapsed with the condition
+ * true, else the jiffies left; keep it in a long. The timeout is an hour,
+ * which no run reaches, unless timeout_us sets it (rounded up to whole
+ * jiffies, usecs_to_jiffies()); an expiry is handed to the harness, which
+ * measures how late it came and waits again.
  * TASK_KILLABLE (__wait_event_killable_timeout() in include/linux/wait.h):
  * D state and load average, but check_hung_uninterruptible_tasks()
  * (kernel/hung_task.c) skips TASK_WAKEKILL sleepers. kthread_stop()'s
@@ -15,8 +17,6 @@
 #include <linux/wait.h>
 #include <linux/jiffies.h>
 
-#define WAIT_TIMEOUT	(3600 * HZ)
-
 #include "waitcmp.h"
 
 static DECLARE_WAIT_QUEUE_HEAD(wq);
@@ -24,8 +24,10 @@ static DECLARE_WAIT_QUEUE_HEAD(wq);
 static int wait_event_killable_timeout_wait(struct waitcmp_waiter *w)
 {
 	long left = wait_event_killable_timeout(wq, waitcmp_wake_due(w),
-						WAIT_TIMEOUT);
+						waitcmp_timeout_jiffies(w));
 
+	if (!left)
+		waitcmp_timed_out(w, left);
 	return left < 0 ? left : 0;
 }
 
@@ -50,6 +52,7 @@ static const struct waitcmp_ops wait_event_killable_timeout_ops = {
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
 	.expect = { .state = 'D', .load = true },
+	.timeout = WAITCMP_TIMEOUT_JIFFIES,
 };
 
 WAITCMP_VARIANT(wait_event_killable_timeout_ops);
