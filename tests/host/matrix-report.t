@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ref=results/reference-matrix-20261207T160531Z
+ref=results/reference-matrix-20261207T185140Z
 report=bench/bin/report
 check "bench/bin/report builds" make -s -C bench bin/report
 
