@@ -559,8 +559,9 @@ static const char *cyclic_lat(char *buf, size_t len, const struct kernel *k, dou
 static void md_cyclictest(FILE *f)
 {
 	char a[64], b[64], c[64];
+	const char *same = NULL;
 	size_t i, j;
-	bool any = false;
+	bool any = false, differ = false;
 
 	for (i = 0; i < nk; i++)
 		any |= kernels[i].has_cyclic;
@@ -602,11 +603,22 @@ static void md_cyclictest(FILE *f)
 		fputc('\n', f);
 	}
 	fputc('\n', f);
-	for (i = 0, j = 0; i < nk; i++)
+	/* The command once when every kernel ran the same, else each kernel's. */
+	for (i = 0; i < nk; i++) {
+		if (!kernels[i].has_cyclic || !*kernels[i].cyclic_cmd)
+			continue;
+		if (!same)
+			same = kernels[i].cyclic_cmd;
+		else if (strcmp(same, kernels[i].cyclic_cmd))
+			differ = true;
+	}
+	if (same && !differ)
+		fprintf(f, "cyclictest's command, on every kernel: `%s`.\n", same);
+	for (i = 0, j = 0; differ && i < nk; i++)
 		if (kernels[i].has_cyclic && *kernels[i].cyclic_cmd)
 			fprintf(f, "%s`%s` (%s)", j++ ? "; " : "cyclictest's command: ",
 				kernels[i].cyclic_cmd, kernels[i].label);
-	if (j)
+	if (differ)
 		fputs(".\n", f);
 }
 

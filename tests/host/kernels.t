@@ -126,7 +126,12 @@ check "cyclictest beside the variants, under icount in instructions (>: beyond i
 	grep -qxF '| cyclictest | - | - | - | 3000 / >5000 / 250000 |' "$run/kernels.md"
 check "... each variant's p50 / p99 / max in the same boots" \
 	grep -qxF '| wait_event | 10000 / 40000 / 80000 | 20000 / 80000 / 160000 | 11000 / 44000 / 88000 | 20000 / 80000 / 160000 |' "$run/kernels.md"
-check "... and its command" grep -qF "cyclictest's command: \`cyclictest -t1 -m -q -i 1000 -l 100 -h 20000 -p 50 -a 1\` (rt-6.12)." "$run/kernels.md"
+check "... and its command, once when every kernel that ran it ran the same" grep -qxF "cyclictest's command, on every kernel: \`cyclictest -t1 -m -q -i 1000 -l 100 -h 20000 -p 50 -a 1\`." "$run/kernels.md"
+cp -r "$run" "$base/lts-cmds"
+cp "$run/rt-6.12/sweep/cyclictest.txt" "$base/lts-cmds/rt/sweep/"
+echo "cyclictest -t1 -m -q -i 1000 -l 100 -h 20000" >"$base/lts-cmds/rt/sweep/cyclictest.cmd"
+bench/bin/report kernels "$base/lts-cmds" >/dev/null 2>&1 || true
+check "... each kernel's command when they differ" grep -qxF "cyclictest's command: \`cyclictest -t1 -m -q -i 1000 -l 100 -h 20000\` (rt); \`cyclictest -t1 -m -q -i 1000 -l 100 -h 20000 -p 50 -a 1\` (rt-6.12)." "$base/lts-cmds/kernels.md"
 check "... and in the JSON, in µs, only where it ran" \
 	jqe '.kernels[3].cyclictest.p50_us == 3 and .kernels[3].cyclictest.p99_us == null and .kernels[3].cyclictest.max_us == 250 and .kernels[3].cyclictest.samples == 100 and (.kernels[0] | has("cyclictest") | not)' "$run/kernels.json"
 check "6.12 against the 6.1 kernel of its configuration: the shift and who stands out" \
