@@ -33,6 +33,12 @@ static const char *const waitcmp_timeout_names[] = {
 	[WAITCMP_TIMEOUT_HRTIMER] = "hrtimer",
 };
 
+static const char *const waitcmp_signals_names[] = {
+	[WAITCMP_SIG_NONE] = "none",
+	[WAITCMP_SIG_FATAL] = "fatal",
+	[WAITCMP_SIG_ANY] = "any",
+};
+
 static int stats_show(struct seq_file *m, void *v)
 {
 	struct waitcmp_run *run = m->private;
@@ -77,6 +83,7 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "sched_fifo: %u\n", p->sched_fifo);
 	seq_printf(m, "contend_us: %u\n", p->contend_us);
 	seq_printf(m, "timeout_us: %u\n", p->timeout_us);
+	seq_printf(m, "signals: %u\n", p->signals);
 	/* The contender's acquisitions of the wake's lock. */
 	seq_printf(m, "contended: %lld\n", (long long)atomic64_read(&run->contended));
 	seq_printf(m, "wakes: %llu\n", wakes);
@@ -123,6 +130,18 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "expect_iowait: %d\n", e->iowait);
 	seq_printf(m, "expect_load: %d\n", e->load);
 	seq_printf(m, "expect_hung_task: %d\n", e->hung_task);
+	seq_printf(m, "expect_signals: %s\n", waitcmp_signals_names[e->signals]);
+	/* signals=1: SIGUSR1 and SIGKILL, each: early returns, ignored, last early return value. */
+	for (i = 0; i < 2; i++) {
+		const char *sig = i ? "kill" : "usr1";
+
+		seq_printf(m, "sig_%s_early: %llu\n", sig, snap->sig_early[i]);
+		seq_printf(m, "sig_%s_ignored: %llu\n", sig, snap->sig_ignored[i]);
+		if (snap->sig_early[i])
+			seq_printf(m, "sig_%s_ret: %d\n", sig, snap->sig_ret[i]);
+		else
+			seq_printf(m, "sig_%s_ret: n/a\n", sig);
+	}
 	seq_printf(m, "affinity_lost: %d\n", READ_ONCE(run->affinity_lost));
 	kfree(snap);
 	return 0;

@@ -26,6 +26,7 @@
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
@@ -92,6 +93,9 @@ void waitcmp_snapshot(struct waitcmp_run *run, struct waitcmp_snap *snap)
 	snap->expiry = *run->expiry;
 	snap->expiry_early = run->expiry_early;
 	snap->expiry_ret = run->expiry_ret;
+	memcpy(snap->sig_early, run->sig_early, sizeof(snap->sig_early));
+	memcpy(snap->sig_ignored, run->sig_ignored, sizeof(snap->sig_ignored));
+	memcpy(snap->sig_ret, run->sig_ret, sizeof(snap->sig_ret));
 	spin_unlock(&run->stats_lock);
 }
 
@@ -209,11 +213,48 @@ static void waitcmp_record_expiry(struct waitcmp_waiter *w, u64 start_ns, u64 no
 	spin_unlock(&run->stats_lock);
 }
 
+/* SIG is pending for current: its own (tgkill) or its thread group's (kill). */
+static bool waitcmp_sig_pending(int sig)
+{
+	return sigismember(&current->pending.signal, sig) ||
+	       sigismember(&current->signal->shared_pending.signal, sig);
+}
+
+/*
+ * signals=1: the wait returned with SIGUSR1 or SIGKILL pending: before a
+ * wake (EARLY: no new seq) it ended the wait, else the wait ignored it
+ * until the wake. Flushed either way, or the next wait would see it.
+ */
+static void waitcmp_record_signals(struct waitcmp_waiter *w, bool early, int ret)
+{
+	static const int sigs[2] = { SIGUSR1, SIGKILL };
+	struct waitcmp_run *run = w->run;
+	int i;
+
+	spin_lock(&run->stats_lock);
+	for (i = 0; i < 2; i++) {
+		if (!waitcmp_sig_pending(sigs[i]))
+			continue;
+		if (early) {
+			run->sig_early[i]++;
+			run->sig_ret[i] = ret;
+		} else {
+			run->sig_ignored[i]++;
+		}
+	}
+	spin_unlock(&run->stats_lock);
+	flush_signals(current);
+}
+
 static int waitcmp_waiter_fn(void *arg)
 {
 	struct waitcmp_waiter *w = arg;
 	struct waitcmp_run *run = w->run;
 
+	if (run->params.signals) {
+		allow_signal(SIGUSR1);
+		allow_signal(SIGKILL);
+	}
 	atomic_inc(&run->ready);
 	wake_up(&run->ctl_wq);
 
@@ -236,6 +277,9 @@ static int waitcmp_waiter_fn(void *arg)
 
 		if (w->expired)
 			waitcmp_record_expiry(w, start_ns, woken_ns);
+		if (run->params.signals && !waitcmp_ending(run) &&
+		    (waitcmp_sig_pending(SIGUSR1) || waitcmp_sig_pending(SIGKILL)))
+			waitcmp_record_signals(w, seq == w->seen, ret);
 		if (!waitcmp_ending(run))
 			atomic64_inc(&run->woken);
 		/*
@@ -662,6 +706,11 @@ static int waitcmp_check_params(const struct waitcmp_ops *ops,
 		       ops->name, p->timeout_us);
 		return -EINVAL;
 	}
+	if (p->signals > 1) {
+		pr_err("%s: signals=%u is out of range, allowed 0..1\n",
+		       ops->name, p->signals);
+		return -EINVAL;
+	}
 	if (p->sched_fifo > MAX_RT_PRIO - 1) {
 		pr_err("%s: sched_fifo=%u is out of range, allowed 0 (SCHED_NORMAL) or 1..%u\n",
 		       ops->name, p->sched_fifo, MAX_RT_PRIO - 1);
@@ -978,12 +1027,12 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		goto err_debugfs;
 	}
 
-	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u contend_us=%u timeout_us=%u\n",
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u contend_us=%u timeout_us=%u signals=%u\n",
 		ops->name, params->iterations, params->period_us,
 		params->waiters, params->waiter_cpu, params->waker_cpu,
 		params->wake_all, params->allow_hung_task, params->stop_test,
 		waitcmp_context_name(run->context), params->sched_fifo,
-		params->contend_us, params->timeout_us);
+		params->contend_us, params->timeout_us, params->signals);
 	trace_waitcmp_run_begin(ops->name, params);
 	waitcmp_wake_threads(run);
 	return run;

@@ -30,6 +30,8 @@ struct waitcmp_snap {
 	struct waitcmp_stats expiry;
 	u64 expiry_early;
 	long expiry_ret;
+	u64 sig_early[2], sig_ignored[2];
+	int sig_ret[2];
 };
 
 void waitcmp_snapshot(struct waitcmp_run *run, struct waitcmp_snap *snap);

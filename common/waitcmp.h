@@ -47,6 +47,7 @@ struct waitcmp_params {
 	unsigned int sched_fifo;	/* 0: SCHED_NORMAL; 1..99: SCHED_FIFO priority */
 	unsigned int contend_us;	/* 0: none; else a thread holds the wake's lock */
 	unsigned int timeout_us;	/* 0: the variant's default; else its wait's timeout */
+	unsigned int signals;		/* 1: waiters take SIGKILL and SIGUSR1 */
 };
 
 #define WAITCMP_MAX_CONTEND_US	1000
@@ -127,6 +128,19 @@ struct waitcmp_waiter {
 };
 
 /*
+ * signals=1: the waiters allow SIGKILL and SIGUSR1 (a kthread ignores
+ * every signal otherwise). Which of them ends the wait before its wake,
+ * by the sleep state (signal_pending_state()): any signal a
+ * TASK_INTERRUPTIBLE one, a fatal signal a TASK_KILLABLE one, none a
+ * TASK_UNINTERRUPTIBLE or TASK_IDLE one.
+ */
+enum waitcmp_signals {
+	WAITCMP_SIG_NONE,
+	WAITCMP_SIG_FATAL,
+	WAITCMP_SIG_ANY,
+};
+
+/*
  * What a variant believes its wait does to the system while it sleeps; the
  * bench's behaviour matrix measures each and flags any disagreement.
  */
@@ -135,6 +149,7 @@ struct waitcmp_expect {
 	bool iowait;			/* counted as iowait, procs_blocked, PSI io */
 	bool load;			/* adds to the load average */
 	bool hung_task;			/* reported by the hung-task detector */
+	enum waitcmp_signals signals;	/* which signals end the wait early */
 };
 
 /**
@@ -246,7 +261,7 @@ struct waitcmp_run {
 	struct task_struct *contender;	/* contend_us: holds the wake's lock */
 	atomic64_t contended;		/* its acquisitions of that lock */
 
-	spinlock_t stats_lock;		/* guards the seven below */
+	spinlock_t stats_lock;		/* guards the ten below */
 	struct waitcmp_stats *stats;	/* wake-to-run latency, slept waits */
 	struct waitcmp_stats *wake_cost; /* time the waker spent in @wake */
 	u64 no_sleep;			/* records whose wait did not sleep */
@@ -254,6 +269,10 @@ struct waitcmp_run {
 	struct waitcmp_stats *expiry;	/* timeout_us: how long each expired wait slept */
 	u64 expiry_early;		/* of those, the ones shorter than timeout_us: a bug */
 	long expiry_ret;		/* the API's return value at the last one */
+	/* signals=1, per signal (0 SIGUSR1, 1 SIGKILL): returns before a wake, */
+	u64 sig_early[2];
+	u64 sig_ignored[2];		/* pending when a wake ended the wait */
+	int sig_ret[2];			/* what the wait returned at the last early one */
 	struct waitcmp_snap *end_snap;	/* for the End of run line */
 	struct dentry *dir;
 	struct hlist_node cpuhp_node;	/* CPU offline: affinity_lost */
@@ -379,6 +398,9 @@ MODULE_PARM_DESC(contend_us,						\
 module_param_named(sched_fifo, waitcmp_params.sched_fifo, uint, 0444);	\
 MODULE_PARM_DESC(sched_fifo,						\
 		 "0 = SCHED_NORMAL; 1..99 = waiters and waker SCHED_FIFO at this priority"); \
+module_param_named(signals, waitcmp_params.signals, uint, 0444);	\
+MODULE_PARM_DESC(signals,						\
+		 "1 = the waiters take SIGKILL and SIGUSR1, counted and flushed"); \
 module_param_named(timeout_us, waitcmp_params.timeout_us, uint, 0444);	\
 MODULE_PARM_DESC(timeout_us,						\
 		 "0 = the wait's timeout never fires; 1..10000000: its timeout (us), for waits that have one"); \

@@ -59,7 +59,7 @@ static const struct waitcmp_ops completion_interruptible_ops = {
 	.contend = completion_interruptible_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'S' },
+	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY },
 };
 
 WAITCMP_VARIANT(completion_interruptible_ops);

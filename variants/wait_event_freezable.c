@@ -44,7 +44,7 @@ static const struct waitcmp_ops wait_event_freezable_ops = {
 	.contend = wait_event_freezable_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'S' },
+	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY },
 };
 
 WAITCMP_VARIANT(wait_event_freezable_ops);

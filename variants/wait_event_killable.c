@@ -39,7 +39,7 @@ static const struct waitcmp_ops wait_event_killable_ops = {
 	.contend = wait_event_killable_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'D', .load = true },
+	.expect = { .state = 'D', .load = true, .signals = WAITCMP_SIG_FATAL },
 };
 
 WAITCMP_VARIANT(wait_event_killable_ops);

@@ -94,6 +94,8 @@ struct variant {
 	char timeout[VAL], timeout_fires[VAL], timeout_us[VAL], expiries[VAL],
 	     expiry_early[VAL], expiry_ret[VAL], slept_min[VAL], slept_p50[VAL],
 	     slept_max[VAL], hz[VAL];
+	/* signals=1: declared (none, fatal, any), and what SIGUSR1 and SIGKILL did. */
+	char signals[VAL], sig_usr1[VAL], sig_kill[VAL], sig_usr1_ret[VAL], sig_kill_ret[VAL];
 };
 
 /* The value of KEY in DIR/FILE into buf, "" when there is none. */
@@ -213,6 +215,19 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	    (strcmp(v->timeout_fires, strcmp(v->timeout, "none") ? "yes" : "refused") ||
 	     (!strcmp(v->timeout_fires, "yes") && strcmp(v->expiry_early, "0"))))
 		add_word(v->disagree, "timeout");
+	/*
+	 * Signals: any ends the wait on both, fatal on SIGKILL only, none on
+	 * neither. Runs from before the matrix sent them have no signal_*.
+	 */
+	get(d, "stats", "expect_signals", v->signals);
+	get(d, "matrix", "signal_usr1", v->sig_usr1);
+	get(d, "matrix", "signal_kill", v->sig_kill);
+	get(d, "matrix", "signal_usr1_ret", v->sig_usr1_ret);
+	get(d, "matrix", "signal_kill_ret", v->sig_kill_ret);
+	if (*v->sig_usr1 &&
+	    (strcmp(v->sig_usr1, !strcmp(v->signals, "any") ? "ends" : "ignored") ||
+	     strcmp(v->sig_kill, strcmp(v->signals, "none") ? "ends" : "ignored")))
+		add_word(v->disagree, "signals");
 	if (strcmp(v->status, "ok"))
 		add_word(v->disagree, "failed");
 	/*
@@ -290,12 +305,12 @@ static void write_csv(FILE *f, const struct matrix *m)
 	const struct variant *vs = m->vs;
 	size_t i, n = m->n;
 
-	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,agree,disagree\n",
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,signals,signal_usr1,signal_usr1_ret,signal_kill,signal_kill_ret,agree,disagree\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
 			v->name, v->family, v->status,
 			v->measured[B_STATE], v->declared[B_STATE],
 			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
@@ -306,7 +321,8 @@ static void write_csv(FILE *f, const struct matrix *m)
 			v->stop_untested, v->woken_from, v->wake_from, v->woken_all_from,
 			v->wake_all_from, v->p50_ns, v->p99_ns, v->timeout,
 			v->timeout_fires, v->timeout_us, v->expiries, v->expiry_early,
-			v->expiry_ret, v->slept_p50, v->agree ? "yes" : "no", v->disagree);
+			v->expiry_ret, v->slept_p50, v->signals, v->sig_usr1, v->sig_usr1_ret,
+			v->sig_kill, v->sig_kill_ret, v->agree ? "yes" : "no", v->disagree);
 	}
 }
 
@@ -375,6 +391,18 @@ static void write_md_contexts(FILE *f, const struct matrix *m)
 	}
 }
 
+/* What a signal did: "ends (RET)", "ignored", or - when it was not sent. */
+static const char *signal_cell(char *buf, size_t len, const char *what, const char *ret)
+{
+	if (!*what)
+		snprintf(buf, len, "%s", REPORT_MISSING);
+	else if (!strcmp(what, "ends"))
+		snprintf(buf, len, "ends (%s)", ret);
+	else
+		snprintf(buf, len, "%s", what);
+	return buf;
+}
+
 /*
  * What each variant's module says it is, as built for the kernel that ran
  * it (its stats): the C type waiter and waker share and its size, whether
@@ -382,20 +410,24 @@ static void write_md_contexts(FILE *f, const struct matrix *m)
  */
 static void write_md_properties(FILE *f, const struct matrix *m)
 {
+	char a[2 * VAL], b[2 * VAL];
 	size_t i;
 
-	fputs("\nWhat each module says it is, built for this kernel (its stats): the type waiter and waker share, with `sizeof` in bytes (what the API adds to the structure that holds it), whether a wake runs one waiter, the most waiters it takes, and its timeout.\n\n"
-	      "| variant | primitive | bytes | a wake runs | most waiters | timeout |\n"
-	      "|---|---|---:|---|---:|---|\n", f);
+	fputs("\nWhat each module says it is, built for this kernel (its stats): the type waiter and waker share, with `sizeof` in bytes (what the API adds to the structure that holds it), whether a wake runs one waiter, the most waiters it takes, and its timeout. Then signals (`signals=1`: the waiter allows them; SIGUSR1, then SIGKILL, each in a wait of its own, to the thread's own pending set): \"ends\" with the wait's return value when the signal ended the wait before its wake, \"ignored\" when the wait slept on to its wake; declared: any, fatal (SIGKILL only) or none.\n\n"
+	      "| variant | primitive | bytes | a wake runs | most waiters | timeout | signals declared | SIGUSR1 | SIGKILL |\n"
+	      "|---|---|---:|---|---:|---|---|---|---|\n", f);
 	for (i = 0; i < m->n; i++) {
 		const struct variant *v = &m->vs[i];
 
-		fprintf(f, "| %s | `%s` | %s | %s | %s | %s |\n", v->name,
+		fprintf(f, "| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", v->name,
 			*v->primitive ? v->primitive : REPORT_MISSING,
 			*v->primitive_size ? v->primitive_size : REPORT_MISSING,
 			!*v->wakes_one ? REPORT_MISSING : strcmp(v->wakes_one, "1") ? "all waiters" : "one",
 			*v->max_waiters ? v->max_waiters : REPORT_MISSING,
-			*v->timeout ? v->timeout : REPORT_MISSING);
+			*v->timeout ? v->timeout : REPORT_MISSING,
+			*v->signals ? v->signals : REPORT_MISSING,
+			signal_cell(a, sizeof(a), v->sig_usr1, v->sig_usr1_ret),
+			signal_cell(b, sizeof(b), v->sig_kill, v->sig_kill_ret));
 	}
 }
 
@@ -548,6 +580,13 @@ static void write_json(FILE *f, const struct matrix *m)
 		jstr(&j, "primitive", v->primitive);
 		jnum(&j, "primitive_size_bytes", v->primitive_size);
 		jstr(&j, "timeout", v->timeout);
+		json_object(&j, "signals");
+		jstr(&j, "declared", v->signals);
+		jstr(&j, "usr1", v->sig_usr1);
+		jnum(&j, "usr1_ret", v->sig_usr1_ret);
+		jstr(&j, "kill", v->sig_kill);
+		jnum(&j, "kill_ret", v->sig_kill_ret);
+		json_end(&j);
 		if (*v->timeout_fires) {
 			json_object(&j, "timeout_fired");
 			jstr(&j, "fired", v->timeout_fires);

@@ -46,7 +46,7 @@ for v in $VARIANTS; do
 		unload "$v"
 		log=$(dmesg_since "$mark")
 		check "$v waiters=$n: Start of run log line has every parameter" \
-			sh -c "echo '$log' | grep -q '$v: Start of run: iterations=$iters period_us=200 waiters=$n waiter_cpu=-1 waker_cpu=-1 wake_all=0 allow_hung_task=0 stop_test=1 waker_context=kthread sched_fifo=0 contend_us=0 timeout_us=0'"
+			sh -c "echo '$log' | grep -q '$v: Start of run: iterations=$iters period_us=200 waiters=$n waiter_cpu=-1 waker_cpu=-1 wake_all=0 allow_hung_task=0 stop_test=1 waker_context=kthread sched_fifo=0 contend_us=0 timeout_us=0 signals=0'"
 		check "$v waiters=$n: End of run log line" \
 			sh -c "echo '$log' | grep -q '$v: End of run (done): records=$(expected_samples "$v" $iters $n) '"
 	done

@@ -167,14 +167,14 @@ check "... with one decimal: stop $sw_stop ns is $(us "$sw_stop"), p50 $sw_p50 n
 cp50=$(val completion stats p50_ns)
 cp99=$(val completion stats p99_ns)
 check "no analysis: the stats' p50 and p99 ($cp50, $cp99: the histogram's)" \
-	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),yes,\$" "$tmp/wall/matrix.csv"
+	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),$(val completion stats expect_signals),$(val completion matrix signal_usr1),$(val completion matrix signal_usr1_ret),$(val completion matrix signal_kill),$(val completion matrix signal_kill_ret),yes,\$" "$tmp/wall/matrix.csv"
 check "... and the JSON says where it came from" \
 	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram $cp50"
 check "... the clock and unit in the JSON" \
 	test "$(js wall '[.clock, .latency_unit] | join("|")')" = "wall|ns of wall-clock time"
 
 check "the properties table: type, sizeof, one or all waiters, most waiters, timeout (the stats')" \
-	grep -qxF "| completion | \`$(val completion stats primitive)\` | $(val completion stats primitive_size) | one | $(val completion stats max_waiters) | $(val completion stats timeout | grep . || echo -) |" "$tmp/ref/matrix.md"
+	grep -qF "| completion | \`$(val completion stats primitive)\` | $(val completion stats primitive_size) | one | $(val completion stats max_waiters) | $(val completion stats timeout | grep . || echo -) |" "$tmp/ref/matrix.md"
 check "... a wake-all API's" grep -q '^| wait_event | `struct wait_queue_head` | [0-9]* | all waiters |' "$tmp/ref/matrix.md"
 
 # Timeouts that fire: the reference's own firing gives its row, CSV and
@@ -191,7 +191,7 @@ check "... the time asked for in the run's unit (instructions under icount)" \
 none=$(grep -l '^timeout: none' "$ref"/*/stats | wc -l)
 check "... and the $none waits without one refused it" \
 	grep -qxF "The $none waits without a timeout: $none refused \`timeout_us\` at insmod, as they must." "$tmp/timeout/matrix.md"
-check "... in the CSV" grep -q "^$t,.*,$(val $t stats timeout),$(tv fires),$(tv us),$(tv expiries),$(tv expiry_early),$(tv expiry_ret),$(tv expiry_slept_p50_ns),yes,\$" "$tmp/timeout/matrix.csv"
+check "... in the CSV" grep -q "^$t,.*,$(val $t stats timeout),$(tv fires),$(tv us),$(tv expiries),$(tv expiry_early),$(tv expiry_ret),$(tv expiry_slept_p50_ns),.*,yes,\$" "$tmp/timeout/matrix.csv"
 check "... and the JSON" \
 	test "$(js timeout ".variants[] | select(.variant == \"$t\") | [.timeout, .timeout_fired.fired, .timeout_fired.expiries, .timeout_fired.shorter_than_asked, .timeout_fired.slept_p50_ns] | map(tostring) | join(\" \")")" = "$(val $t stats timeout) $(tv fires) $(tv expiries) $(tv expiry_early) $(tv expiry_slept_p50_ns)"
 # fired NAME VARIANT KIND FIRES EARLY: the variant's declared timeout and its firing, made up.
@@ -211,6 +211,33 @@ run timeout-bad
 check "timeouts: an hrtimer and a jiffies timeout that ended early, a wait without a timeout that fired: exit 1" is_rc 1
 check "... all three disagree on timeout" \
 	sh -c "grep -q '^swait,.*,no,timeout\$' '$tmp/timeout-bad/matrix.csv' && grep -q '^wait_event,.*,no,timeout\$' '$tmp/timeout-bad/matrix.csv' && grep -q '^wait_event_timeout,.*,no,timeout\$' '$tmp/timeout-bad/matrix.csv'"
+
+# Signals: as declared (any: both end the wait; fatal: SIGKILL only; none:
+# neither), the properties table's cells; then a killable wait that
+# ignored SIGKILL and an uninterruptible one that a signal ended disagree.
+# sigs NAME VARIANT DECLARED USR1 KILL: made-up signal lines.
+sigs() {
+	sed -i '/^expect_signals: /d' "$tmp/$1/$2/stats"
+	sed -i '/^signal_/d' "$tmp/$1/$2/matrix"
+	echo "expect_signals: $3" >>"$tmp/$1/$2/stats"
+	printf '%s\n' "signal_usr1: $4" "signal_usr1_ret: -512" "signal_kill: $5" "signal_kill_ret: -512" >>"$tmp/$1/$2/matrix"
+}
+copy signals
+sigs signals wait_event_interruptible any ends ends
+sigs signals completion_killable fatal ignored ends
+sigs signals wait_event none ignored ignored
+run signals
+check "signals: as declared, exit 0" is_rc 0
+check "... the cells: ends with the return value, or ignored" \
+	sh -c "grep -q '^| wait_event_interruptible | .* | any | ends (-512) | ends (-512) |\$' '$tmp/signals/matrix.md' && grep -q '^| completion_killable | .* | fatal | ignored | ends (-512) |\$' '$tmp/signals/matrix.md' && grep -q '^| wait_event | .* | none | ignored | ignored |\$' '$tmp/signals/matrix.md'"
+check "... and the JSON" \
+	test "$(js signals '.variants[] | select(.variant == "completion_killable") | .signals | [.declared, .usr1, .kill, .kill_ret] | map(tostring) | join(" ")')" = "fatal ignored ends -512"
+copy signals-bad
+sigs signals-bad completion_killable fatal ignored ignored
+sigs signals-bad wait_event none ends ignored
+run signals-bad
+check "signals: a killable wait that ignored SIGKILL, an uninterruptible one SIGUSR1 ended: exit 1, both disagree" \
+	sh -c "[ $rc = 1 ] && grep -q '^completion_killable,.*,no,signals\$' '$tmp/signals-bad/matrix.csv' && grep -q '^wait_event,.*,no,signals\$' '$tmp/signals-bad/matrix.csv'"
 
 # The figure needs gnuplot: without it the tables are written, exit 1.
 copy nognuplot

@@ -127,6 +127,8 @@ contend_us io_schedule contend_us=1
 timeout_us wait_event_timeout timeout_us=10000001
 timeout_us wait_event timeout_us=1000
 timeout_us completion timeout_us=-1
+signals wait_event_killable signals=2
+signals completion signals=yes
 EOF
 
 # The edges: all of these must load.
@@ -140,6 +142,7 @@ accepted schedule iterations=3 sched_fifo=1 waker_context=hardirq
 accepted swait iterations=3 contend_us=1000
 accepted wait_event_timeout iterations=3 timeout_us=10000000
 accepted wait_event_interruptible_timeout iterations=3 timeout_us=1
+accepted wait_event_interruptible iterations=3 signals=1
 
 # A CPU that exists but is offline.
 cpu=/sys/devices/system/cpu/cpu$last/online

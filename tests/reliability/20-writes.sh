@@ -10,8 +10,8 @@ v=wait_event
 load "$v" iterations=0 period_us=2000 waiters=2
 p=/sys/module/waitcmp_$v/parameters
 
-check "$v: its twelve parameters (the README's table) are in sysfs" \
-	[ "$(cd "$p" && echo *)" = "allow_hung_task contend_us iterations period_us sched_fifo stop_test timeout_us waiter_cpu waiters wake_all waker_context waker_cpu" ]
+check "$v: its thirteen parameters (the README's table) are in sysfs" \
+	[ "$(cd "$p" && echo *)" = "allow_hung_task contend_us iterations period_us sched_fifo signals stop_test timeout_us waiter_cpu waiters wake_all waker_context waker_cpu" ]
 check "$v: every parameter is 0444" \
 	[ "$(stat -c %a "$p"/* | sort -u)" = 444 ]
 refused_writes=0

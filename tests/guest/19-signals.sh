@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=sh
+# signals=1: the waiters take SIGUSR1 and SIGKILL. One waiter, a period of
+# a second: SIGUSR1 in the first, SIGKILL in the second (tgkill: the
+# thread's own pending set, where a fatal signal lands for each thread of
+# a process). What the variant declares (expect_signals) must be what
+# happens: "any" (TASK_INTERRUPTIBLE) ends the wait early on both,
+# returning an error; "fatal" (TASK_KILLABLE) on SIGKILL only; "none"
+# (uninterruptible, idle) on neither, the signal pending until the wake.
+# Every wake is recorded whatever the signals did, and each signal is
+# flushed (counted once, early or ignored). One variant of each kind
+# here; the matrix (matrix.t) runs the same on every variant.
+
+TKILL=$WAITCMP/bench/bin/tkill
+for v in wait_event_interruptible completion_killable wait_event_killable wait_event_idle; do
+	want=$(fact "$v" expect_signals)
+	desc="$v signals=1 (expect $want)"
+	if ! load "$v" iterations=3 period_us=1000000 signals=1 2>/tmp/insmod.err; then
+		fail "$desc: loads"
+		sed 's/^/# /' /tmp/insmod.err
+		continue
+	fi
+	pid=$(stat_of "$v" waiter_pids)
+	sleep 0.3
+	"$TKILL" "$pid" USR1 || fail "$desc: tkill USR1"
+	sleep 1.2
+	"$TKILL" "$pid" KILL || fail "$desc: tkill KILL"
+	if ! wait_done "$v" $((10 * TIME_SCALE)); then
+		fail "$desc: reaches done"
+		unload "$v"
+		continue
+	fi
+	got=""
+	for sig in usr1 kill; do
+		e=$(stat_of "$v" "sig_${sig}_early")
+		i=$(stat_of "$v" "sig_${sig}_ignored")
+		if [ "$e" = 1 ] && [ "$i" = 0 ]; then
+			got="$got $sig:ends($(stat_of "$v" "sig_${sig}_ret"))"
+		elif [ "$e" = 0 ] && [ "$i" = 1 ]; then
+			got="$got $sig:ignored"
+		else
+			got="$got $sig:early=$e,ignored=$i"
+		fi
+	done
+	case $want in
+	any) pat=" usr1:ends(-*) kill:ends(-*)" ;;
+	fatal) pat=" usr1:ignored kill:ends(-*)" ;;
+	*) pat=" usr1:ignored kill:ignored" ;;
+	esac
+	# shellcheck disable=SC2254 # the pattern is one
+	case $got in
+	$pat) pass "$desc:$got" ;;
+	*) fail "$desc: got$got, want$pat" ;;
+	esac
+	is "$(stat_of "$v" records)" "$(expected_samples "$v" 3 1)" "$desc: every wake recorded"
+	unload "$v"
+done
