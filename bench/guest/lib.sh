@@ -99,6 +99,8 @@ read_unint() {
 # number of samples in samples, their real interval in sample_interval_ms.
 # Fails when the run's samples did not move for 120 s.
 SAMPLER=$WAITCMP/bench/bin/sampler
+# bench/bin/tkill: a signal to one thread (the matrix's signals).
+TKILL=$WAITCMP/bench/bin/tkill
 
 # In the guest the modules and the sampler are loaded and run from copies
 # in /tmp (tmpfs), made here, before any phase. The repo is the host's 9p
@@ -120,10 +122,12 @@ stage_in_tmpfs() {
 			cp "$KO/$ko" "$stage/ko/$ko" || return 1
 		done || return 1
 		[ ! -x "$SAMPLER" ] || cp "$SAMPLER" "$stage/bin/sampler" || return 1
+		[ ! -x "$TKILL" ] || cp "$TKILL" "$stage/bin/tkill" || return 1
 		: >"$stage/done"
 	fi
 	KO=$stage/ko
 	[ ! -x "$stage/bin/sampler" ] || SAMPLER=$stage/bin/sampler
+	[ ! -x "$stage/bin/tkill" ] || TKILL=$stage/bin/tkill
 }
 if [ "${WAITCMP_GUEST:-}" = 1 ] && [ -d "$KO" ]; then
 	stage_in_tmpfs || die "cannot copy the modules to /tmp"
