@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=sh
 # signals=1: the waiters take SIGUSR1 and SIGKILL. One waiter, a period of
-# a second: SIGUSR1 in the first, SIGKILL in the second (tgkill: the
+# a second: SIGUSR1 in the first wait, SIGKILL in the second, once the
+# first wake is recorded (tgkill: the
 # thread's own pending set, where a fatal signal lands for each thread of
 # a process). What the variant declares (expect_signals) must be what
 # happens: "any" (TASK_INTERRUPTIBLE) ends the wait early on both,
@@ -21,9 +22,13 @@ for v in wait_event_interruptible completion_killable wait_event_killable wait_e
 		continue
 	fi
 	pid=$(stat_of "$v" waiter_pids)
-	sleep 0.3
 	"$TKILL" "$pid" USR1 || fail "$desc: tkill USR1"
-	sleep 1.2
+	# SIGKILL in the second wait: once the first wake is recorded.
+	n=0
+	while [ "$(stat_of "$v" records)" -lt 1 ] && [ "$n" -lt $((100 * TIME_SCALE)) ]; do
+		sleep 0.05
+		n=$((n + 1))
+	done
 	"$TKILL" "$pid" KILL || fail "$desc: tkill KILL"
 	if ! wait_done "$v" $((10 * TIME_SCALE)); then
 		fail "$desc: reaches done"
