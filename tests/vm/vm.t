@@ -92,4 +92,16 @@ check "... and the command never ran" [ ! -e "$tmp/b4/ran" ]
 check "... the watchdog's files gone" sh -c "[ ! -e '$tmp/b4/.booted' ] && [ ! -e '$tmp/b4/.stalled' ]"
 check "boot 1, which started its command, kept no stalled console" sh -c "! ls '$tmp/b1' | grep -q stalled"
 
+# WAITCMP_GUEST_TESTS: run-all runs only the guest tests named (make
+# test-debug-rt); the kernel-log test alone, here. A bad list is refused
+# before any boot.
+rc=0
+WAITCMP_GUEST_TESTS=90 vm/run -q --out "$tmp/b5" -- tests/guest/run-all >"$tmp/b5.stdout" 2>&1 || rc=$?
+check "WAITCMP_GUEST_TESTS=90: run-all runs 90-kernel-log.sh alone, and passes" \
+	sh -c "[ $rc = 0 ] && [ \"\$(grep -c '^# [0-9].*\.sh\$' '$tmp/b5.stdout')\" = 1 ] && grep -q '^# 90-kernel-log.sh\$' '$tmp/b5.stdout'"
+rc=0
+WAITCMP_GUEST_TESTS="17 90" vm/run -q --out "$tmp/b6" -- true 2>"$tmp/b6.stderr" || rc=$?
+check "... a list with a space is refused, naming it" \
+	sh -c "[ $rc = 1 ] && grep -q 'WAITCMP_GUEST_TESTS: a comma list' '$tmp/b6.stderr' && [ ! -e '$tmp/b6/console.log' ]"
+
 done_testing
