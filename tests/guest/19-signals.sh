@@ -60,3 +60,22 @@ for v in wait_event_interruptible completion_killable wait_event_killable wait_e
 	is "$(stat_of "$v" records)" "$(expected_samples "$v" 3 1)" "$desc: every wake recorded"
 	unload "$v"
 done
+
+# kill(1), not tgkill: SIGKILL to the thread group. allow_signal() gave
+# it a handler, so it is not fatal to the group and stays in its shared
+# set, which a killable wait does not check (__fatal_signal_pending()
+# reads the thread's own): the wait sleeps on to its wake.
+v=wait_event_killable
+desc="$v signals=1, kill -KILL (the group)"
+if load "$v" iterations=2 period_us=1000000 signals=1; then
+	kill -KILL "$(stat_of "$v" waiter_pids)" || fail "$desc: kill"
+	if wait_done "$v" $((10 * TIME_SCALE)); then
+		is "$(stat_of "$v" sig_kill_early)/$(stat_of "$v" sig_kill_ignored)" 0/1 \
+			"$desc: does not end the killable wait, which sleeps on to its wake"
+	else
+		fail "$desc: reaches done"
+	fi
+	unload "$v"
+else
+	fail "$desc: loads"
+fi
