@@ -67,6 +67,7 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "max_waiters: %u\n", waitcmp_max_waiters(run->ops));
 	seq_printf(m, "primitive: %s\n", run->ops->primitive);
 	seq_printf(m, "primitive_size: %zu\n", run->ops->primitive_size);
+	seq_printf(m, "primitive_hashed: %d\n", run->ops->primitive_hashed);
 	/* The waker_context values this kernel takes, wake-one and wake-all. */
 	wake_from_show(m, "wake_from", run->ops->wake_from);
 	wake_from_show(m, "wake_all_from", run->ops->wake_all_from);

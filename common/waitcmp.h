@@ -173,6 +173,9 @@ struct waitcmp_expect {
  *		word of bits, the task itself): set with WAITCMP_PRIMITIVE()
  * @primitive_size: its size in bytes, what the API adds to the structure
  *		that embeds it
+ * @primitive_hashed: the waiters sleep on a hashed, system-wide wait queue
+ *		(wait_on_bit(), wait_var_event()): the API adds nothing to the
+ *		object; @primitive is the word the condition lives in
  * @contend:	optional, takes the lock that @wake takes (the wait queue's,
  *		the completion's), holds it @us microseconds and drops it:
  *		the contend_us thread's loop; without it contend_us is refused
@@ -200,6 +203,7 @@ struct waitcmp_ops {
 	const char *family;
 	const char *primitive;
 	size_t primitive_size;
+	bool primitive_hashed;
 	enum waitcmp_wake_from wake_from;
 	enum waitcmp_wake_from wake_all_from;
 	struct waitcmp_expect expect;
@@ -220,6 +224,10 @@ static inline unsigned int waitcmp_max_waiters(const struct waitcmp_ops *ops)
 /* The @primitive and @primitive_size of a struct waitcmp_ops initializer. */
 #define WAITCMP_PRIMITIVE(type)						\
 	.primitive = #type, .primitive_size = sizeof(type)
+
+/* The same for a wait on a hashed queue, keyed by the word's address. */
+#define WAITCMP_PRIMITIVE_HASHED(type)					\
+	WAITCMP_PRIMITIVE(type), .primitive_hashed = true
 
 struct waitcmp_stats;
 struct waitcmp_snap;

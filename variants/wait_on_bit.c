@@ -54,7 +54,7 @@ static const struct waitcmp_ops wait_on_bit_ops = {
 	.wake = wait_on_bit_wake,
 	.rearm = wait_on_bit_rearm,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
-	WAITCMP_PRIMITIVE(unsigned long),
+	WAITCMP_PRIMITIVE_HASHED(unsigned long),
 	.contend = wait_on_bit_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,

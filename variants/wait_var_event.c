@@ -35,7 +35,7 @@ static const struct waitcmp_ops wait_var_event_ops = {
 	.wait = wait_var_event_wait,
 	.wake = wait_var_event_wake,
 	.family = WAITCMP_FAMILY_SIMPLE_BIT,
-	WAITCMP_PRIMITIVE(unsigned long),
+	WAITCMP_PRIMITIVE_HASHED(unsigned long),
 	.contend = wait_var_event_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,

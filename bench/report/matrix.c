@@ -89,7 +89,7 @@ struct variant {
 	char percentiles[VAL], latency_samples[VAL], interval_ms[VAL],
 	     waited_ticks[VAL], iowait_ticks[VAL];
 	char stat_family[VAL], wakes_one[VAL], max_waiters[VAL], primitive[VAL],
-	     primitive_size[VAL];
+	     primitive_size[VAL], primitive_hashed[VAL];
 	/* Its timeout: declared (none, jiffies, hrtimer), then firing it (matrix). */
 	char timeout[VAL], timeout_fires[VAL], timeout_us[VAL], expiries[VAL],
 	     expiry_early[VAL], expiry_ret[VAL], slept_min[VAL], slept_p50[VAL],
@@ -278,6 +278,7 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	get(d, "stats", "max_waiters", v->max_waiters);
 	get(d, "stats", "primitive", v->primitive);
 	get(d, "stats", "primitive_size", v->primitive_size);
+	get(d, "stats", "primitive_hashed", v->primitive_hashed);
 out:
 	free(d);
 	return r;
@@ -391,6 +392,18 @@ static void write_md_contexts(FILE *f, const struct matrix *m)
 	}
 }
 
+/* The bytes an API adds: its primitive's size, or 0 on a hashed queue (the word's size beside). */
+static const char *bytes_cell(char *buf, size_t len, const struct variant *v)
+{
+	if (!*v->primitive_size)
+		snprintf(buf, len, "%s", REPORT_MISSING);
+	else if (!strcmp(v->primitive_hashed, "1"))
+		snprintf(buf, len, "0 (hashed queue; the word: %s)", v->primitive_size);
+	else
+		snprintf(buf, len, "%s", v->primitive_size);
+	return buf;
+}
+
 /* What a signal did: "ends (RET)", "ignored", or - when it was not sent. */
 static const char *signal_cell(char *buf, size_t len, const char *what, const char *ret)
 {
@@ -410,10 +423,10 @@ static const char *signal_cell(char *buf, size_t len, const char *what, const ch
  */
 static void write_md_properties(FILE *f, const struct matrix *m)
 {
-	char a[2 * VAL], b[2 * VAL];
+	char a[2 * VAL], b[2 * VAL], c[2 * VAL];
 	size_t i;
 
-	fputs("\nWhat each module says it is, built for this kernel (its stats): the type waiter and waker share, with `sizeof` in bytes (what the API adds to the structure that holds it), whether a wake runs one waiter, the most waiters it takes, and its timeout. Then signals (`signals=1`: the waiter allows them; SIGUSR1, then SIGKILL, each in a wait of its own, to the thread's own pending set): \"ends\" with the wait's return value when the signal ended the wait before its wake, \"ignored\" when the wait slept on to its wake; declared: any, fatal (SIGKILL only) or none.\n\n"
+	fputs("\nWhat each module says it is, built for this kernel (its stats): the type waiter and waker share, with `sizeof` in bytes (what the API adds to the structure that holds it; 0 for a wait on a hashed, system-wide queue keyed by the word's address: `bit_wait_table`), whether a wake runs one waiter, the most waiters it takes, and its timeout. Then signals (`signals=1`: the waiter allows them; SIGUSR1, then SIGKILL, each in a wait of its own, to the thread's own pending set): \"ends\" with the wait's return value when the signal ended the wait before its wake, \"ignored\" when the wait slept on to its wake; declared: any, fatal (SIGKILL only) or none.\n\n"
 	      "| variant | primitive | bytes | a wake runs | most waiters | timeout | signals declared | SIGUSR1 | SIGKILL |\n"
 	      "|---|---|---:|---|---:|---|---|---|---|\n", f);
 	for (i = 0; i < m->n; i++) {
@@ -421,7 +434,7 @@ static void write_md_properties(FILE *f, const struct matrix *m)
 
 		fprintf(f, "| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", v->name,
 			*v->primitive ? v->primitive : REPORT_MISSING,
-			*v->primitive_size ? v->primitive_size : REPORT_MISSING,
+			bytes_cell(c, sizeof(c), v),
 			!*v->wakes_one ? REPORT_MISSING : strcmp(v->wakes_one, "1") ? "all waiters" : "one",
 			*v->max_waiters ? v->max_waiters : REPORT_MISSING,
 			*v->timeout ? v->timeout : REPORT_MISSING,
@@ -579,6 +592,10 @@ static void write_json(FILE *f, const struct matrix *m)
 		jnum(&j, "max_waiters", v->max_waiters);
 		jstr(&j, "primitive", v->primitive);
 		jnum(&j, "primitive_size_bytes", v->primitive_size);
+		if (*v->primitive_hashed)
+			json_bool(&j, "primitive_hashed", !strcmp(v->primitive_hashed, "1"));
+		else
+			json_str(&j, "primitive_hashed", NULL);
 		jstr(&j, "timeout", v->timeout);
 		json_object(&j, "signals");
 		jstr(&j, "declared", v->signals);
