@@ -194,11 +194,12 @@ static bool waitcmp_claim(struct waitcmp_run *run, unsigned long seq)
 
 /*
  * timeout_us: the wait that started at START_NS expired at NOW_NS. Kept:
- * how long it slept, and whether that was less than timeout_us, which
- * neither kind of timeout allows: a jiffies timeout is rounded up to
- * ticks and the timer wheel rounds its expiry up to the next tick
- * (calc_index() in kernel/time/timer.c), an hrtimer expires at its time
- * or after.
+ * how long it slept, and whether that was less than timeout_us. An
+ * hrtimer expires at its time or after. A jiffies timeout is rounded up
+ * to ticks and the timer wheel rounds its expiry up to the next tick
+ * (calc_index() in kernel/time/timer.c), but it counts from jiffies as
+ * last updated, which a CPU back from tickless idle may read behind the
+ * clock: it may end short by up to a tick.
  */
 static void waitcmp_record_expiry(struct waitcmp_waiter *w, u64 start_ns, u64 now_ns)
 {

@@ -59,8 +59,8 @@ struct waitcmp_params {
  * reaches; timeout_us=N sets it, so that it fires when the waker's period
  * is longer: the harness measures how long each expired wait slept
  * against the N us asked for (a jiffies timeout is rounded up to whole
- * ticks and ends on a tick, an hrtimer's at its time; neither before) and
- * keeps the API's return value.
+ * ticks and ends on a tick, an hrtimer's at its time or after) and keeps
+ * the API's return value.
  */
 enum waitcmp_timeout {
 	WAITCMP_TIMEOUT_NONE,		/* no timeout: timeout_us is refused */
@@ -275,7 +275,7 @@ struct waitcmp_run {
 	u64 no_sleep;			/* records whose wait did not sleep */
 	u64 negative;			/* woken before the wake: a bug */
 	struct waitcmp_stats *expiry;	/* timeout_us: how long each expired wait slept */
-	u64 expiry_early;		/* of those, the ones shorter than timeout_us: a bug */
+	u64 expiry_early;		/* of those, the ones shorter than timeout_us */
 	long expiry_ret;		/* the API's return value at the last one */
 	/* signals=1, per signal (0 SIGUSR1, 1 SIGKILL): returns before a wake, */
 	u64 sig_early[2];

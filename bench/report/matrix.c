@@ -195,11 +195,12 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	if (strcmp(v->woken_all_from, v->wake_all_from))
 		add_word(v->disagree, "woken_all_from");
 	/*
-	 * A declared timeout must fire under timeout_us, never before its
-	 * time (the timer wheel rounds a jiffies timer's expiry up, an
-	 * hrtimer expires at its time or after); a wait without one must
-	 * refuse timeout_us. Runs from before the matrix fired timeouts have
-	 * no timeout_fires.
+	 * A declared timeout must fire under timeout_us, an hrtimer's never
+	 * before its time; a wait without one must refuse timeout_us. A
+	 * jiffies timeout counts ticks from the tick counter as last updated,
+	 * which a CPU back from tickless idle may read behind the clock, so
+	 * one may end early: reported, not a disagreement. Runs from before
+	 * the matrix fired timeouts have no timeout_fires.
 	 */
 	get(d, "stats", "timeout", v->timeout);
 	get(d, "stats", "hz", v->hz);
@@ -213,7 +214,7 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	get(d, "matrix", "timeout_expiry_slept_max_ns", v->slept_max);
 	if (*v->timeout_fires &&
 	    (strcmp(v->timeout_fires, strcmp(v->timeout, "none") ? "yes" : "refused") ||
-	     (!strcmp(v->timeout_fires, "yes") && strcmp(v->expiry_early, "0"))))
+	     (!strcmp(v->timeout, "hrtimer") && strcmp(v->expiry_early, "0"))))
 		add_word(v->disagree, "timeout");
 	/*
 	 * Signals: any ends the wait on both, fatal on SIGKILL only, none on
@@ -474,7 +475,7 @@ static void write_md_timeouts(FILE *f, const struct matrix *m)
 	}
 	if (!with && !without)
 		return;
-	fprintf(f, "\nTimeouts that fire (`timeout_us`, under a waker's period ten times as long, 5 wakes): how long a wait slept when its timeout expired, against the time asked for (%s), in %s; a jiffies timeout is rounded up to whole ticks%s, and the timer wheel rounds its expiry up to the next tick so that it never fires early (calc_index() in kernel/time/timer.c); an hrtimer expires at its time or after. \"shorter\" counts the expiries that came before the time asked for, which neither allows. \"returned\" is the API's return value at an expiry.\n\n",
+	fprintf(f, "\nTimeouts that fire (`timeout_us`, under a waker's period ten times as long, 5 wakes): how long a wait slept when its timeout expired, against the time asked for (%s), in %s; a jiffies timeout is rounded up to whole ticks%s and counted from the tick counter, and the timer wheel rounds its expiry up to the next tick (calc_index() in kernel/time/timer.c); an hrtimer expires at its time or after. \"shorter\" counts the expiries that came before the time asked for: never an hrtimer's (a disagreement), a jiffies timeout's when the counter lagged the clock as it was armed (a CPU back from tickless idle). \"returned\" is the API's return value at an expiry.\n\n",
 		*asked ? lat(d, sizeof(d), asked, m->icount) : REPORT_MISSING, unit, hz);
 	fputs("| variant | timeout | fired | expiries | slept p50 | min | max | shorter than asked | returned |\n"
 	      "|---|---|---|---:|---:|---:|---:|---:|---:|\n", f);

@@ -11,8 +11,11 @@
 # (lockdep, DEBUG_ATOMIC_SLEEP on the debug kernel) fail 90-kernel-log.sh.
 
 CONTEXTS="kthread hardirq irq_work workqueue"
+# PREEMPT_RT: uname -v says so on every RT kernel; /sys/kernel/realtime
+# is the out-of-tree RT patches' (Debian's rt kernels have it, a
+# mainline 6.12 PREEMPT_RT kernel, make test-debug-rt's, does not).
 RT=0
-[ "$(cat /sys/kernel/realtime 2>/dev/null || echo 0)" = 1 ] && RT=1
+case $(uname -v) in *PREEMPT_RT*) RT=1 ;; esac
 
 for v in $VARIANTS; do
 	n=2
