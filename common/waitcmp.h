@@ -411,7 +411,7 @@ MODULE_PARM_DESC(signals,						\
 		 "1 = the waiters take SIGKILL and SIGUSR1, counted and flushed"); \
 module_param_named(timeout_us, waitcmp_params.timeout_us, uint, 0444);	\
 MODULE_PARM_DESC(timeout_us,						\
-		 "0 = the wait's timeout never fires; 1..10000000: its timeout (us), for waits that have one"); \
+		 "0 = never fires; 1..10000000: the wait's timeout (us), if it has one"); \
 									\
 static struct waitcmp_run *_ops##_run;					\
 									\

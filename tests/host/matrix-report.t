@@ -175,6 +175,7 @@ check "... the clock and unit in the JSON" \
 
 check "the properties table: type, sizeof, one or all waiters, most waiters, timeout (the stats')" \
 	grep -qF "| completion | \`$(val completion stats primitive)\` | $(val completion stats primitive_size) | one | $(val completion stats max_waiters) | $(val completion stats timeout | grep . || echo -) |" "$tmp/ref/matrix.md"
+# shellcheck disable=SC2016 # the backquotes are Markdown's
 check "... a wake-all API's" grep -q '^| wait_event | `struct wait_queue_head` | [0-9]* | all waiters |' "$tmp/ref/matrix.md"
 
 # Timeouts that fire: the reference's own firing gives its row, CSV and
