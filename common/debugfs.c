@@ -131,6 +131,10 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "expect_iowait: %d\n", e->iowait);
 	seq_printf(m, "expect_load: %d\n", e->load);
 	seq_printf(m, "expect_hung_task: %d\n", e->hung_task);
+	/* Wake-one calls, several waiters: the oldest, the newest or another ran. */
+	seq_printf(m, "order_oldest: %llu\n", snap->order_oldest);
+	seq_printf(m, "order_newest: %llu\n", snap->order_newest);
+	seq_printf(m, "order_other: %llu\n", snap->order_other);
 	seq_printf(m, "expect_signals: %s\n", waitcmp_signals_names[e->signals]);
 	/* signals=1: SIGUSR1 and SIGKILL, each: early returns, ignored, last early return value. */
 	for (i = 0; i < 2; i++) {

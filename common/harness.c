@@ -96,6 +96,9 @@ void waitcmp_snapshot(struct waitcmp_run *run, struct waitcmp_snap *snap)
 	memcpy(snap->sig_early, run->sig_early, sizeof(snap->sig_early));
 	memcpy(snap->sig_ignored, run->sig_ignored, sizeof(snap->sig_ignored));
 	memcpy(snap->sig_ret, run->sig_ret, sizeof(snap->sig_ret));
+	snap->order_oldest = run->order_oldest;
+	snap->order_newest = run->order_newest;
+	snap->order_other = run->order_other;
 	spin_unlock(&run->stats_lock);
 }
 
@@ -147,6 +150,39 @@ static void waitcmp_release(struct waitcmp_run *run)
 		run->ops->release(run);
 	else
 		run->ops->wake(run);
+}
+
+/*
+ * A wake-one call ran W, and W alone, with several waiters: where W stood
+ * in line among the others, by the tickets each took as it went to wait.
+ * They wait still (they have not recorded since), so theirs are current.
+ * A FIFO queue (exclusive waits, completions, swait) runs the oldest: the
+ * tail is where prepare_to_wait_exclusive() and prepare_to_swait_exclusive()
+ * add a waiter, the head is where wake_up() and swake_up_one() take one.
+ */
+static void waitcmp_record_order(struct waitcmp_waiter *w)
+{
+	struct waitcmp_run *run = w->run;
+	unsigned int i, older = 0, newer = 0;
+
+	for (i = 0; i < run->params.waiters; i++) {
+		unsigned long t = READ_ONCE(run->waiter[i].ticket);
+
+		if (&run->waiter[i] == w)
+			continue;
+		if ((long)(t - w->ticket) < 0)
+			older++;
+		else
+			newer++;
+	}
+	spin_lock(&run->stats_lock);
+	if (!older)
+		run->order_oldest++;
+	else if (!newer)
+		run->order_newest++;
+	else
+		run->order_other++;
+	spin_unlock(&run->stats_lock);
 }
 
 static void waitcmp_record(struct waitcmp_waiter *w, unsigned long seq,
@@ -267,6 +303,7 @@ static int waitcmp_waiter_fn(void *arg)
 		int ret;
 
 		w->expired = false;
+		WRITE_ONCE(w->ticket, atomic_long_inc_return(&run->tickets));
 		ret = run->ops->wait(w);
 		/*
 		 * seq first, then the time: pairs with the waker's release,
@@ -299,6 +336,14 @@ static int waitcmp_waiter_fn(void *arg)
 			w->seen = seq;
 			continue;
 		}
+		/*
+		 * The first wakes take the waiters from a line they joined
+		 * at their start, at once, in an order the tickets may not
+		 * have: counted once each could have gone round.
+		 */
+		if (waitcmp_wakes_one(run) && run->params.waiters > 1 && slept &&
+		    seq > 2 * run->params.waiters)
+			waitcmp_record_order(w);
 		waitcmp_record(w, seq, woken_ns, slept, ret);
 		if (waitcmp_gated(run))
 			wait_event_idle(run->arm_wq, waitcmp_rearmed(run, seq));

@@ -32,6 +32,7 @@ struct waitcmp_snap {
 	long expiry_ret;
 	u64 sig_early[2], sig_ignored[2];
 	int sig_ret[2];
+	u64 order_oldest, order_newest, order_other;
 };
 
 void waitcmp_snapshot(struct waitcmp_run *run, struct waitcmp_snap *snap);

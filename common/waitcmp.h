@@ -120,6 +120,7 @@ struct waitcmp_waiter {
 	struct task_struct *task;
 	unsigned int id;
 	unsigned long seen;		/* last seq this waiter recorded */
+	unsigned long ticket;		/* taken as it last went to wait: its place in line */
 	bool expired;			/* its last wait timed out (waitcmp_timed_out()) */
 	long expired_ret;		/* what the API returned then */
 	/* stop_test=0: kthread_stop() runs from here, so the unload can bound it */
@@ -258,6 +259,7 @@ struct waitcmp_run {
 	struct irq_work wake_irq_work;
 	struct work_struct wake_work;
 
+	atomic_long_t tickets;		/* waiters' places in line, in order */
 	atomic_t ready;			/* waiters that have started */
 	atomic_t acks;			/* waiters that recorded this seq */
 	atomic64_t woken;		/* returns from @wait, for wakes' reach */
@@ -269,7 +271,7 @@ struct waitcmp_run {
 	struct task_struct *contender;	/* contend_us: holds the wake's lock */
 	atomic64_t contended;		/* its acquisitions of that lock */
 
-	spinlock_t stats_lock;		/* guards the ten below */
+	spinlock_t stats_lock;		/* guards the thirteen below */
 	struct waitcmp_stats *stats;	/* wake-to-run latency, slept waits */
 	struct waitcmp_stats *wake_cost; /* time the waker spent in @wake */
 	u64 no_sleep;			/* records whose wait did not sleep */
@@ -277,6 +279,11 @@ struct waitcmp_run {
 	struct waitcmp_stats *expiry;	/* timeout_us: how long each expired wait slept */
 	u64 expiry_early;		/* of those, the ones shorter than timeout_us */
 	long expiry_ret;		/* the API's return value at the last one */
+	/*
+	 * Wake order, wake-one calls with several waiters: did the wake run
+	 * the waiter asleep longest, the one asleep shortest, or another?
+	 */
+	u64 order_oldest, order_newest, order_other;
 	/* signals=1, per signal (0 SIGUSR1, 1 SIGKILL): returns before a wake, */
 	u64 sig_early[2];
 	u64 sig_ignored[2];		/* pending when a wake ended the wait */

@@ -96,6 +96,8 @@ struct variant {
 	     slept_max[VAL], hz[VAL];
 	/* signals=1: declared (none, fatal, any), and what SIGUSR1 and SIGKILL did. */
 	char signals[VAL], sig_usr1[VAL], sig_kill[VAL], sig_usr1_ret[VAL], sig_kill_ret[VAL];
+	/* Four waiters: the waiter each wake-one call ran (fifo, lifo, mixed; all). */
+	char wake_order[VAL], order_oldest[VAL], order_newest[VAL], order_other[VAL];
 };
 
 /* The value of KEY in DIR/FILE into buf, "" when there is none. */
@@ -229,6 +231,19 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	    (strcmp(v->sig_usr1, !strcmp(v->signals, "any") ? "ends" : "ignored") ||
 	     strcmp(v->sig_kill, strcmp(v->signals, "none") ? "ends" : "ignored")))
 		add_word(v->disagree, "signals");
+	/*
+	 * A wake-one call runs the waiter asleep longest: exclusive waiters
+	 * and swait's join at the tail, the wake takes the head. Runs from
+	 * before the matrix measured it have no wake_order.
+	 */
+	get(d, "stats", "wakes_one", v->wakes_one);
+	get(d, "matrix", "wake_order", v->wake_order);
+	get(d, "matrix", "wake_order_oldest", v->order_oldest);
+	get(d, "matrix", "wake_order_newest", v->order_newest);
+	get(d, "matrix", "wake_order_other", v->order_other);
+	if (*v->wake_order &&
+	    strcmp(v->wake_order, !strcmp(v->wakes_one, "1") ? "fifo" : "all"))
+		add_word(v->disagree, "wake_order");
 	if (strcmp(v->status, "ok"))
 		add_word(v->disagree, "failed");
 	/*
@@ -307,12 +322,12 @@ static void write_csv(FILE *f, const struct matrix *m)
 	const struct variant *vs = m->vs;
 	size_t i, n = m->n;
 
-	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,signals,signal_usr1,signal_usr1_ret,signal_kill,signal_kill_ret,agree,disagree\n",
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,signals,signal_usr1,signal_usr1_ret,signal_kill,signal_kill_ret,wake_order,agree,disagree\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
 			v->name, v->family, v->status,
 			v->measured[B_STATE], v->declared[B_STATE],
 			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
@@ -324,7 +339,8 @@ static void write_csv(FILE *f, const struct matrix *m)
 			v->wake_all_from, v->p50_ns, v->p99_ns, v->timeout,
 			v->timeout_fires, v->timeout_us, v->expiries, v->expiry_early,
 			v->expiry_ret, v->slept_p50, v->signals, v->sig_usr1, v->sig_usr1_ret,
-			v->sig_kill, v->sig_kill_ret, v->agree ? "yes" : "no", v->disagree);
+			v->sig_kill, v->sig_kill_ret, v->wake_order, v->agree ? "yes" : "no",
+			v->disagree);
 	}
 }
 
@@ -405,6 +421,23 @@ static const char *bytes_cell(char *buf, size_t len, const struct variant *v)
 	return buf;
 }
 
+/* Whom a wake runs: all waiters, or one, with the order measured with four. */
+static const char *wakes_cell(char *buf, size_t len, const struct variant *v)
+{
+	if (!*v->wakes_one)
+		snprintf(buf, len, "%s", REPORT_MISSING);
+	else if (strcmp(v->wakes_one, "1"))
+		snprintf(buf, len, "all waiters");
+	else if (!strcmp(v->wake_order, "fifo"))
+		snprintf(buf, len, "one, the longest asleep (all %s)", v->order_oldest);
+	else if (*v->wake_order)
+		snprintf(buf, len, "one: %s (oldest %s, newest %s, other %s)", v->wake_order,
+			 v->order_oldest, v->order_newest, v->order_other);
+	else
+		snprintf(buf, len, "one");
+	return buf;
+}
+
 /* What a signal did: "ends (RET)", "ignored", or - when it was not sent. */
 static const char *signal_cell(char *buf, size_t len, const char *what, const char *ret)
 {
@@ -424,7 +457,7 @@ static const char *signal_cell(char *buf, size_t len, const char *what, const ch
  */
 static void write_md_properties(FILE *f, const struct matrix *m)
 {
-	char a[2 * VAL], b[2 * VAL], c[2 * VAL];
+	char a[2 * VAL], b[2 * VAL], c[2 * VAL], d[5 * VAL];
 	size_t i;
 
 	fputs("\nWhat each module says it is, built for this kernel (its stats): the type waiter and waker share, with `sizeof` in bytes (what the API adds to the structure that holds it; 0 for a wait on a hashed, system-wide queue keyed by the word's address: `bit_wait_table`), whether a wake runs one waiter, the most waiters it takes, and its timeout. Then signals (`signals=1`: the waiter allows them; SIGUSR1, then SIGKILL, each in a wait of its own, to the thread's own pending set): \"ends\" with the wait's return value when the signal ended the wait before its wake, \"ignored\" when the wait slept on to its wake; declared: any, fatal (SIGKILL only) or none.\n\n"
@@ -436,7 +469,7 @@ static void write_md_properties(FILE *f, const struct matrix *m)
 		fprintf(f, "| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", v->name,
 			*v->primitive ? v->primitive : REPORT_MISSING,
 			bytes_cell(c, sizeof(c), v),
-			!*v->wakes_one ? REPORT_MISSING : strcmp(v->wakes_one, "1") ? "all waiters" : "one",
+			wakes_cell(d, sizeof(d), v),
 			*v->max_waiters ? v->max_waiters : REPORT_MISSING,
 			*v->timeout ? v->timeout : REPORT_MISSING,
 			*v->signals ? v->signals : REPORT_MISSING,
@@ -598,6 +631,7 @@ static void write_json(FILE *f, const struct matrix *m)
 		else
 			json_str(&j, "primitive_hashed", NULL);
 		jstr(&j, "timeout", v->timeout);
+		jstr(&j, "wake_order", v->wake_order);
 		json_object(&j, "signals");
 		jstr(&j, "declared", v->signals);
 		jstr(&j, "usr1", v->sig_usr1);

@@ -167,7 +167,7 @@ check "... with one decimal: stop $sw_stop ns is $(us "$sw_stop"), p50 $sw_p50 n
 cp50=$(val completion stats p50_ns)
 cp99=$(val completion stats p99_ns)
 check "no analysis: the stats' p50 and p99 ($cp50, $cp99: the histogram's)" \
-	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),$(val completion stats expect_signals),$(val completion matrix signal_usr1),$(val completion matrix signal_usr1_ret),$(val completion matrix signal_kill),$(val completion matrix signal_kill_ret),yes,\$" "$tmp/wall/matrix.csv"
+	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),$(val completion stats expect_signals),$(val completion matrix signal_usr1),$(val completion matrix signal_usr1_ret),$(val completion matrix signal_kill),$(val completion matrix signal_kill_ret),$(val completion matrix wake_order),yes,\$" "$tmp/wall/matrix.csv"
 check "... and the JSON says where it came from" \
 	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram $cp50"
 check "... the clock and unit in the JSON" \
@@ -242,6 +242,27 @@ sigs signals-bad wait_event none ends ignored
 run signals-bad
 check "signals: a killable wait that ignored SIGKILL, an uninterruptible one SIGUSR1 ended: exit 1, both disagree" \
 	sh -c "[ $rc = 1 ] && grep -q '^completion_killable,.*,no,signals\$' '$tmp/signals-bad/matrix.csv' && grep -q '^wait_event,.*,no,signals\$' '$tmp/signals-bad/matrix.csv'"
+
+# Wake order: a wake-one variant that ran the oldest of four waiters each
+# time, and a wake-all one, agree; a wake-one variant that ran others
+# disagrees, its counts in the cell.
+# order NAME VARIANT ORDER OLDEST NEWEST OTHER: made-up wake order lines.
+order() {
+	sed -i '/^wake_order/d' "$tmp/$1/$2/matrix"
+	printf '%s\n' "wake_order: $3" "wake_order_oldest: $4" "wake_order_newest: $5" "wake_order_other: $6" >>"$tmp/$1/$2/matrix"
+}
+copy order
+order order completion fifo 32 0 0
+order order wait_event all 0 0 0
+run order
+check "wake order: as the code says, exit 0" is_rc 0
+check "... the cells: the longest asleep each time; all waiters" \
+	sh -c "grep -q '^| completion | .* | one, the longest asleep (all 32) |' '$tmp/order/matrix.md' && grep -q '^| wait_event | .* | all waiters |' '$tmp/order/matrix.md'"
+copy order-bad
+order order-bad completion mixed 20 4 8
+run order-bad
+check "wake order: a wake-one variant that ran others: exit 1, disagrees, counts in its cell" \
+	sh -c "[ $rc = 1 ] && grep -q '^completion,.*,mixed,no,wake_order\$' '$tmp/order-bad/matrix.csv' && grep -q '^| completion | .* | one: mixed (oldest 20, newest 4, other 8) |' '$tmp/order-bad/matrix.md'"
 
 # The figure needs gnuplot: without it the tables are written, exit 1.
 copy nognuplot
