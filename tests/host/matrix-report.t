@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ref=results/reference-matrix-20261207T190858Z
+ref=results/reference-matrix-20261207T192418Z
 report=bench/bin/report
 check "bench/bin/report builds" make -s -C bench bin/report
 
@@ -173,8 +173,8 @@ check "... and the JSON says where it came from" \
 check "... the clock and unit in the JSON" \
 	test "$(js wall '[.clock, .latency_unit] | join("|")')" = "wall|ns of wall-clock time"
 
-check "the properties table: type, sizeof, one or all waiters, most waiters, timeout (the stats')" \
-	grep -qF "| completion | \`$(val completion stats primitive)\` | $(val completion stats primitive_size) | one | $(val completion stats max_waiters) | $(val completion stats timeout | grep . || echo -) |" "$tmp/ref/matrix.md"
+check "the properties table: type, sizeof, whom a wake runs, most waiters, timeout (the stats' and the matrix's)" \
+	grep -qF "| completion | \`$(val completion stats primitive)\` | $(val completion stats primitive_size) | one, the longest asleep (all $(val completion matrix wake_order_oldest)) | $(val completion stats max_waiters) | $(val completion stats timeout | grep . || echo -) |" "$tmp/ref/matrix.md"
 # shellcheck disable=SC2016 # the backquotes are Markdown's
 check "... a wake-all API's" grep -q '^| wait_event | `struct wait_queue_head` | [0-9]* | all waiters |' "$tmp/ref/matrix.md"
 
