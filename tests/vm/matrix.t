@@ -53,11 +53,12 @@ for v in $(list_variants .); do
 	[ "$r" -eq 0 ] && continue
 	j . | diag
 done
-# Interruptible waits return on kthread_stop()'s TIF_NOTIFY_SIGNAL; the
-# others sleep again when their condition ignores the stop.
+# Interruptible waits (declared S) return on kthread_stop()'s
+# TIF_NOTIFY_SIGNAL; the others sleep again when their condition ignores
+# the stop.
 is "$(jq -r '[.variants[] | select(.without_stop_test == "stops") | .variant] | join(" ")' "$run/matrix.json")" \
-	"wait_event_interruptible wait_event_interruptible_exclusive wait_event_interruptible_timeout" \
-	"without the stop test only the interruptible waits stop"
+	"$(jq -r '[.variants[] | select(.declared.state == "S") | .variant] | join(" ")' "$run/matrix.json")" \
+	"without the stop test only the interruptible waits (declared S) stop"
 # A yes/no needs samples: a variant with 5 state samples is not measured.
 few=$base/few
 cp -r "$(cd "$run" && pwd -P)" "$few"
