@@ -161,7 +161,7 @@ static void provenance(FILE *f, const char *env, const char *name)
 		code(f, target);
 	}
 	if (*cpus)
-		fprintf(f, ", %s CPUs", cpus);
+		fprintf(f, ", %s CPU%s", cpus, strcmp(cpus, "1") ? "s" : "");
 	fputs("\n- **Kernel:** ", f);
 	code(f, env_of(env, "kernel", buf));
 	fputs(", version ", f);

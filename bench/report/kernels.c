@@ -1391,7 +1391,8 @@ static void put_provenance(FILE *f, const char *dir, const char *first_env,
 	field(env, "date_utc", date, sizeof(date));
 	field(env, "run_args", args, sizeof(args));
 	field(env, "modes", modes, sizeof(modes));
-	fprintf(f, "- **Where:** a QEMU guest (accelerator: `%s`), %s CPUs, on `%s`\n", accel, cpus, host);
+	fprintf(f, "- **Where:** a QEMU guest (accelerator: `%s`), %s CPU%s, on `%s`\n", accel, cpus,
+		strcmp(cpus, "1") ? "s" : "", host);
 	fprintf(f, "- **Clock:** `%s`, CFS wakeup preemption `%s`\n", clock, wp);
 	fprintf(f, "- **Kernels:** `%s`\n", ks);
 	fprintf(f, "- **When:** %s (UTC)\n", date);

@@ -248,7 +248,7 @@ printf 'accelerator: tcg\ncpus: 1\nclock: icount\nwakeup_preemption: off\n' >>"$
 ln -sfn agree "$base/latest-kernels"
 check "kernels-doc through a link to the run folder" bench/bin/report kernels-doc "$base/latest-kernels" "$base/linked.md"
 check "... reads the first kernel's env inside it (accelerator, CPUs, clock)" \
-	grep -qF -- '- **Where:** a QEMU guest (accelerator: `tcg`), 1 CPUs' "$base/linked.md"
+	grep -qF -- '- **Where:** a QEMU guest (accelerator: `tcg`), 1 CPU,' "$base/linked.md"
 check "... says the clock" grep -qF -- '- **Clock:** `icount`, CFS wakeup preemption `off`' "$base/linked.md"
 check "... and names the folder, not the link" grep -qF -- '- **Run folder:** `agree`' "$base/linked.md"
 check "the figure is copied next to the page" cmp -s "$base/agree/latency-cdf-kernels.png" "$base/kernels-cdf.png"
