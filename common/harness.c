@@ -298,12 +298,18 @@ static int waitcmp_waiter_fn(void *arg)
 	while (!waitcmp_ending(run)) {
 		/* A wait that slept switched out voluntarily at least once. */
 		unsigned long nvcsw = READ_ONCE(current->nvcsw), seq;
-		u64 start_ns = ktime_get_ns(), woken_ns;
+		/*
+		 * What only some runs measure costs the others nothing:
+		 * the wait's start for timeout_us, a place in line for the
+		 * wake order of wake-one calls with several waiters.
+		 */
+		u64 start_ns = run->params.timeout_us ? ktime_get_ns() : 0, woken_ns;
 		bool slept;
 		int ret;
 
 		w->expired = false;
-		WRITE_ONCE(w->ticket, atomic_long_inc_return(&run->tickets));
+		if (waitcmp_wakes_one(run) && run->params.waiters > 1)
+			WRITE_ONCE(w->ticket, atomic_long_inc_return(&run->tickets));
 		ret = run->ops->wait(w);
 		/*
 		 * seq first, then the time: pairs with the waker's release,
@@ -313,7 +319,7 @@ static int waitcmp_waiter_fn(void *arg)
 		woken_ns = ktime_get_ns();
 		slept = READ_ONCE(current->nvcsw) != nvcsw;
 
-		if (w->expired)
+		if (w->expired && run->params.timeout_us)
 			waitcmp_record_expiry(w, start_ns, woken_ns);
 		if (run->params.signals && !waitcmp_ending(run) &&
 		    (waitcmp_sig_pending(SIGUSR1) || waitcmp_sig_pending(SIGKILL)))
