@@ -85,6 +85,7 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "contend_us: %u\n", p->contend_us);
 	seq_printf(m, "timeout_us: %u\n", p->timeout_us);
 	seq_printf(m, "signals: %u\n", p->signals);
+	seq_printf(m, "freezable: %u\n", p->freezable);
 	/* The contender's acquisitions of the wake's lock. */
 	seq_printf(m, "contended: %lld\n", (long long)atomic64_read(&run->contended));
 	seq_printf(m, "wakes: %llu\n", wakes);
@@ -147,6 +148,16 @@ static int stats_show(struct seq_file *m, void *v)
 		else
 			seq_printf(m, "sig_%s_ret: n/a\n", sig);
 	}
+	seq_printf(m, "expect_freezer: %s\n", e->freezes ? "freezes" : "refuses");
+	/* freezable=1: suspends seen, and the waiters sampled while the freezer was after them. */
+	seq_printf(m, "freeze_sample_us: %u\n", WAITCMP_FREEZE_SAMPLE_US);
+	seq_printf(m, "suspends: %lld\n", (long long)atomic64_read(&run->suspends));
+	seq_printf(m, "freeze_samples: %lld\n", (long long)atomic64_read(&run->freeze_samples));
+	seq_printf(m, "freeze_frozen: %lld\n", (long long)atomic64_read(&run->freeze_frozen));
+	seq_printf(m, "frozen_state: %c\n", READ_ONCE(run->frozen_state) ?: '-');
+	seq_printf(m, "refusing_state: %c\n", READ_ONCE(run->refusing_state) ?: '-');
+	seq_printf(m, "freeze_after_wait: %lld\n",
+		   (long long)atomic64_read(&run->freeze_after_wait));
 	seq_printf(m, "affinity_lost: %d\n", READ_ONCE(run->affinity_lost));
 	kfree(snap);
 	return 0;

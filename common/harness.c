@@ -20,6 +20,7 @@
 #include <linux/delay.h>
 #include <linux/err.h>
 #include <linux/error-injection.h>
+#include <linux/freezer.h>
 #include <linux/fs.h>
 #include <linux/hrtimer.h>
 #include <linux/irq_work.h>
@@ -31,6 +32,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/suspend.h>
 #include <linux/timekeeping.h>
 #include <uapi/linux/sched/types.h>
 
@@ -292,6 +294,8 @@ static int waitcmp_waiter_fn(void *arg)
 		allow_signal(SIGUSR1);
 		allow_signal(SIGKILL);
 	}
+	if (run->params.freezable)
+		set_freezable();
 	atomic_inc(&run->ready);
 	wake_up(&run->ctl_wq);
 
@@ -307,6 +311,9 @@ static int waitcmp_waiter_fn(void *arg)
 		bool slept;
 		int ret;
 
+		/* A freezable kthread's loop: between waits, not in them. */
+		if (run->params.freezable && try_to_freeze())
+			atomic64_inc(&run->freeze_after_wait);
 		w->expired = false;
 		if (waitcmp_wakes_one(run) && run->params.waiters > 1)
 			WRITE_ONCE(w->ticket, atomic_long_inc_return(&run->tickets));
@@ -492,6 +499,9 @@ static int waitcmp_waker_fn(void *arg)
 	for (seq = 1; !p->iterations || seq <= p->iterations; seq++) {
 		if (p->period_us)
 			waitcmp_pause(run, p->period_us);
+		if (p->freezable)
+			wait_event_idle(run->ctl_wq, !READ_ONCE(run->suspending) ||
+					waitcmp_ending(run));
 		if (waitcmp_ending(run))
 			break;
 
@@ -536,6 +546,82 @@ static int waitcmp_waker_fn(void *arg)
 	}
 	waitcmp_park();
 	return 0;
+}
+
+/*
+ * freezable=1, every WAITCMP_FREEZE_SAMPLE_US while a suspend is under
+ * way: each waiter the freezer is after (freezing()), frozen in its wait
+ * or not, with its ps state letter. Hard interrupt context, on PREEMPT_RT
+ * too, so that it samples while the suspending task busy-waits
+ * (pm_test_delay's mdelay()) on the only CPU: atomics, no lock.
+ */
+static enum hrtimer_restart waitcmp_freeze_timer_fn(struct hrtimer *timer)
+{
+	struct waitcmp_run *run = container_of(timer, struct waitcmp_run,
+					       freeze_timer);
+	unsigned int i;
+
+	for (i = 0; i < run->params.waiters; i++) {
+		struct task_struct *t = run->waiter[i].task;
+		char letter;
+
+		if (!freezing(t))
+			continue;
+		letter = task_index_to_char(task_state_index(t));
+		atomic64_inc(&run->freeze_samples);
+		/* frozen(), which 6.1 does not export. */
+		if (READ_ONCE(t->__state) & TASK_FROZEN) {
+			atomic64_inc(&run->freeze_frozen);
+			WRITE_ONCE(run->frozen_state, letter);
+		} else {
+			WRITE_ONCE(run->refusing_state, letter);
+		}
+	}
+	hrtimer_forward_now(timer, ns_to_ktime(WAITCMP_FREEZE_SAMPLE_US * NSEC_PER_USEC));
+	return HRTIMER_RESTART;
+}
+
+/* freezable=1: a suspend (or hibernation) begins or has ended. */
+static int waitcmp_pm_notify(struct notifier_block *nb, unsigned long action,
+			     void *data)
+{
+	struct waitcmp_run *run = container_of(nb, struct waitcmp_run, pm_nb);
+
+	switch (action) {
+	case PM_SUSPEND_PREPARE:
+	case PM_HIBERNATION_PREPARE:
+		atomic64_inc(&run->suspends);
+		WRITE_ONCE(run->suspending, true);
+		hrtimer_start(&run->freeze_timer,
+			      ns_to_ktime(WAITCMP_FREEZE_SAMPLE_US * NSEC_PER_USEC),
+			      HRTIMER_MODE_REL_HARD);
+		break;
+	case PM_POST_SUSPEND:
+	case PM_POST_HIBERNATION:
+		hrtimer_cancel(&run->freeze_timer);
+		WRITE_ONCE(run->suspending, false);
+		wake_up_all(&run->ctl_wq);
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+noinline __noclone int waitcmp_watch_suspend(struct waitcmp_run *run)
+{
+	if (!run->params.freezable)
+		return 0;
+	run->pm_nb.notifier_call = waitcmp_pm_notify;
+	return register_pm_notifier(&run->pm_nb);
+}
+
+ALLOW_ERROR_INJECTION(waitcmp_watch_suspend, ERRNO);
+
+static void waitcmp_unwatch_suspend(struct waitcmp_run *run)
+{
+	if (!run->params.freezable)
+		return;
+	unregister_pm_notifier(&run->pm_nb);
+	hrtimer_cancel(&run->freeze_timer);
 }
 
 static int waitcmp_check_cpu(const char *variant, const char *name, int cpu)
@@ -763,6 +849,11 @@ static int waitcmp_check_params(const struct waitcmp_ops *ops,
 		       ops->name, p->signals);
 		return -EINVAL;
 	}
+	if (p->freezable > 1) {
+		pr_err("%s: freezable=%u is out of range, allowed 0..1\n",
+		       ops->name, p->freezable);
+		return -EINVAL;
+	}
 	if (p->sched_fifo > MAX_RT_PRIO - 1) {
 		pr_err("%s: sched_fifo=%u is out of range, allowed 0 (SCHED_NORMAL) or 1..%u\n",
 		       ops->name, p->sched_fifo, MAX_RT_PRIO - 1);
@@ -944,6 +1035,8 @@ waitcmp_alloc(const struct waitcmp_ops *ops, const struct waitcmp_params *params
 	run->wake_timer.function = waitcmp_wake_timer_fn;
 	init_irq_work(&run->wake_irq_work, waitcmp_wake_irq_work_fn);
 	INIT_WORK(&run->wake_work, waitcmp_wake_work_fn);
+	hrtimer_init(&run->freeze_timer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+	run->freeze_timer.function = waitcmp_freeze_timer_fn;
 	return run;
 }
 
@@ -1078,17 +1171,26 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		pr_err("%s: cannot watch CPU hotplug: %d\n", ops->name, err);
 		goto err_debugfs;
 	}
+	err = waitcmp_watch_suspend(run);
+	if (err) {
+		pr_err("%s: cannot watch suspend: %d\n", ops->name, err);
+		goto err_cpus;
+	}
 
-	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u contend_us=%u timeout_us=%u signals=%u\n",
+	pr_info("%s: Start of run: iterations=%u period_us=%u waiters=%u waiter_cpu=%d waker_cpu=%d wake_all=%u allow_hung_task=%u stop_test=%u waker_context=%s sched_fifo=%u contend_us=%u timeout_us=%u signals=%u freezable=%u\n",
 		ops->name, params->iterations, params->period_us,
 		params->waiters, params->waiter_cpu, params->waker_cpu,
 		params->wake_all, params->allow_hung_task, params->stop_test,
 		waitcmp_context_name(run->context), params->sched_fifo,
-		params->contend_us, params->timeout_us, params->signals);
+		params->contend_us, params->timeout_us, params->signals,
+		params->freezable);
 	trace_waitcmp_run_begin(ops->name, params);
 	waitcmp_wake_threads(run);
 	return run;
 
+err_cpus:
+	cpuhp_state_remove_instance_nocalls(waitcmp_cpuhp_state,
+					    &run->cpuhp_node);
 err_debugfs:
 	waitcmp_debugfs_remove(run);
 err_threads:
@@ -1105,6 +1207,7 @@ void waitcmp_stop(struct waitcmp_run *run)
 {
 	u64 t0;
 
+	waitcmp_unwatch_suspend(run);
 	cpuhp_state_remove_instance_nocalls(waitcmp_cpuhp_state,
 					    &run->cpuhp_node);
 	/* No reader may see the run once its threads are going. */

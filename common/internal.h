@@ -15,6 +15,7 @@ struct waitcmp_run *waitcmp_alloc(const struct waitcmp_ops *ops,
 struct task_struct *waitcmp_kthread(struct waitcmp_run *run,
 				    struct waitcmp_waiter *w);
 int waitcmp_watch_cpus(struct waitcmp_run *run);
+int waitcmp_watch_suspend(struct waitcmp_run *run);
 void waitcmp_debugfs_remove(struct waitcmp_run *run);
 
 const char *waitcmp_context_name(enum waitcmp_context ctx);

@@ -26,6 +26,7 @@
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/moduleparam.h>
+#include <linux/notifier.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
@@ -48,6 +49,7 @@ struct waitcmp_params {
 	unsigned int contend_us;	/* 0: none; else a thread holds the wake's lock */
 	unsigned int timeout_us;	/* 0: the variant's default; else its wait's timeout */
 	unsigned int signals;		/* 1: waiters take SIGKILL and SIGUSR1 */
+	unsigned int freezable;		/* 1: waiters set_freezable(), below */
 };
 
 #define WAITCMP_MAX_CONTEND_US	1000
@@ -69,6 +71,23 @@ enum waitcmp_timeout {
 };
 
 #define WAITCMP_DEFAULT_TIMEOUT_S	3600
+
+/*
+ * freezable=1: the waiters call set_freezable() (a kthread starts
+ * PF_NOFREEZE) and try_to_freeze() between waits, as a freezable kthread's
+ * loop does. A suspend then asks the freezer for them while they sleep in
+ * the wait under test: a wait whose state carries TASK_FREEZABLE is frozen
+ * where it sleeps (__set_task_frozen() in kernel/freezer.c); any other is
+ * only woken by freeze_task() (wake_up_state(p, TASK_NORMAL)), finds its
+ * condition false and sleeps again, and the suspend fails after
+ * pm_freeze_timeout with "Freezing of tasks failed". From the suspend's
+ * PM_SUSPEND_PREPARE to its PM_POST_SUSPEND the waker holds its wakes (an
+ * event source quiet while the system suspends), and a timer samples every
+ * WAITCMP_FREEZE_SAMPLE_US each waiter the freezer is after: frozen or
+ * not, and its ps state letter (__task_state_index() reports TASK_FROZEN
+ * as D).
+ */
+#define WAITCMP_FREEZE_SAMPLE_US	1000
 
 /*
  * waker_context: where ops->wake() is called from. The waker kthread keeps
@@ -151,6 +170,7 @@ struct waitcmp_expect {
 	bool load;			/* adds to the load average */
 	bool hung_task;			/* reported by the hung-task detector */
 	enum waitcmp_signals signals;	/* which signals end the wait early */
+	bool freezes;			/* freezable=1: a suspend freezes it in its wait */
 };
 
 /**
@@ -288,6 +308,16 @@ struct waitcmp_run {
 	u64 sig_early[2];
 	u64 sig_ignored[2];		/* pending when a wake ended the wait */
 	int sig_ret[2];			/* what the wait returned at the last early one */
+	/* freezable=1: a suspend under way, and what the timer sampled then. */
+	struct notifier_block pm_nb;
+	struct hrtimer freeze_timer;
+	bool suspending;		/* PM_SUSPEND_PREPARE to PM_POST_SUSPEND */
+	atomic64_t suspends;		/* PM_SUSPEND_PREPARE notifications */
+	atomic64_t freeze_samples;	/* waiters sampled while the freezer was after them */
+	atomic64_t freeze_frozen;	/* of those, frozen in their wait */
+	atomic64_t freeze_after_wait;	/* frozen by the harness's try_to_freeze() */
+	char frozen_state;		/* ps letter of a frozen waiter, 0 if none seen */
+	char refusing_state;		/* ps letter of one not (yet) frozen, 0 if none */
 	struct waitcmp_snap *end_snap;	/* for the End of run line */
 	struct dentry *dir;
 	struct hlist_node cpuhp_node;	/* CPU offline: affinity_lost */
@@ -416,6 +446,9 @@ MODULE_PARM_DESC(sched_fifo,						\
 module_param_named(signals, waitcmp_params.signals, uint, 0444);	\
 MODULE_PARM_DESC(signals,						\
 		 "1 = the waiters take SIGKILL and SIGUSR1, counted and flushed"); \
+module_param_named(freezable, waitcmp_params.freezable, uint, 0444);	\
+MODULE_PARM_DESC(freezable,						\
+		 "1 = the waiters are freezable kthreads: what a suspend's freezer does to the wait"); \
 module_param_named(timeout_us, waitcmp_params.timeout_us, uint, 0444);	\
 MODULE_PARM_DESC(timeout_us,						\
 		 "0 = never fires; 1..10000000: the wait's timeout (us), if it has one"); \

@@ -2,11 +2,13 @@
 /*
  * wait_event_freezable(): wait_event_interruptible() whose sleep the system
  * freezer may turn into a frozen one, for kthreads that called
- * set_freezable() (these do not: a kthread starts PF_NOFREEZE). The state
- * is TASK_INTERRUPTIBLE | TASK_FREEZABLE (__wait_event_freezable() in
- * include/linux/wait.h); TASK_FREEZABLE is a flag beside the state and
- * outside TASK_REPORT, so __task_state_index() (include/linux/sched.h)
- * reports S. No load average: __schedule() counts TASK_UNINTERRUPTIBLE
+ * set_freezable() (with freezable=1; a kthread starts PF_NOFREEZE). The
+ * state is TASK_INTERRUPTIBLE | TASK_FREEZABLE (__wait_event_freezable() in
+ * include/linux/wait.h): a suspend's freezer sets such a sleeper
+ * TASK_FROZEN where it sleeps (__set_task_frozen() in kernel/freezer.c),
+ * which ps shows as D while it lasts; every other wait here makes the
+ * suspend fail. TASK_FREEZABLE is a flag beside the state and outside
+ * TASK_REPORT, so __task_state_index() (include/linux/sched.h) reports S. No load average: __schedule() counts TASK_UNINTERRUPTIBLE
  * sleepers only; no hung-task checks: check_hung_uninterruptible_tasks()
  * wants TASK_UNINTERRUPTIBLE too. It returns 0, or -ERESTARTSYS when a
  * signal is pending: after kthread_stop()'s TIF_NOTIFY_SIGNAL every such
@@ -44,7 +46,7 @@ static const struct waitcmp_ops wait_event_freezable_ops = {
 	.contend = wait_event_freezable_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY },
+	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY, .freezes = true },
 };
 
 WAITCMP_VARIANT(wait_event_freezable_ops);

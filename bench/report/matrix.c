@@ -98,6 +98,14 @@ struct variant {
 	char signals[VAL], sig_usr1[VAL], sig_kill[VAL], sig_usr1_ret[VAL], sig_kill_ret[VAL];
 	/* Four waiters: the waiter each wake-one call ran (fifo, lifo, mixed; all). */
 	char wake_order[VAL], order_oldest[VAL], order_newest[VAL], order_other[VAL];
+	/*
+	 * freezable=1 under a suspend's freezer: declared (freezes, refuses),
+	 * measured (the same, failed, unsupported), the ps letter then, the
+	 * suspend's outcome (ok, busy), the timer's samples.
+	 */
+	char freezer_declared[VAL], freezer[VAL], freezer_state[VAL], freezer_suspend[VAL],
+	     freezer_samples[VAL], freezer_frozen[VAL], freezer_after[VAL],
+	     freezer_timeout_ms[VAL], freezer_sample_us[VAL];
 };
 
 /* The value of KEY in DIR/FILE into buf, "" when there is none. */
@@ -244,6 +252,25 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	if (*v->wake_order &&
 	    strcmp(v->wake_order, !strcmp(v->wakes_one, "1") ? "fifo" : "all"))
 		add_word(v->disagree, "wake_order");
+	/*
+	 * The freezer: a wait whose state carries TASK_FREEZABLE is frozen
+	 * where it sleeps, any other refuses. "unsupported" (a kernel without
+	 * pm_test or suspend to idle) and runs from before the matrix measured
+	 * it say nothing of the variant.
+	 */
+	get(d, "stats", "expect_freezer", v->freezer_declared);
+	get(d, "matrix", "freezer", v->freezer);
+	get(d, "matrix", "freezer_state", v->freezer_state);
+	get(d, "matrix", "freezer_suspend", v->freezer_suspend);
+	get(d, "matrix", "freezer_freeze_samples", v->freezer_samples);
+	get(d, "matrix", "freezer_freeze_frozen", v->freezer_frozen);
+	get(d, "matrix", "freezer_freeze_after_wait", v->freezer_after);
+	get(d, "matrix", "freezer_timeout_ms", v->freezer_timeout_ms);
+	get(d, "matrix", "freezer_freeze_sample_us", v->freezer_sample_us);
+	if (!strcmp(v->freezer, "unsupported"))
+		*v->freezer = '\0';
+	if (*v->freezer && strcmp(v->freezer, v->freezer_declared))
+		add_word(v->disagree, "freezer");
 	if (strcmp(v->status, "ok"))
 		add_word(v->disagree, "failed");
 	/*
@@ -322,12 +349,12 @@ static void write_csv(FILE *f, const struct matrix *m)
 	const struct variant *vs = m->vs;
 	size_t i, n = m->n;
 
-	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,signals,signal_usr1,signal_usr1_ret,signal_kill,signal_kill_ret,wake_order,agree,disagree\n",
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,signals,signal_usr1,signal_usr1_ret,signal_kill,signal_kill_ret,wake_order,freezer,expect_freezer,freezer_state,agree,disagree\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
 			v->name, v->family, v->status,
 			v->measured[B_STATE], v->declared[B_STATE],
 			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
@@ -339,7 +366,8 @@ static void write_csv(FILE *f, const struct matrix *m)
 			v->wake_all_from, v->p50_ns, v->p99_ns, v->timeout,
 			v->timeout_fires, v->timeout_us, v->expiries, v->expiry_early,
 			v->expiry_ret, v->slept_p50, v->signals, v->sig_usr1, v->sig_usr1_ret,
-			v->sig_kill, v->sig_kill_ret, v->wake_order, v->agree ? "yes" : "no",
+			v->sig_kill, v->sig_kill_ret, v->wake_order, v->freezer,
+			v->freezer_declared, v->freezer_state, v->agree ? "yes" : "no",
 			v->disagree);
 	}
 }
@@ -529,6 +557,46 @@ static void write_md_timeouts(FILE *f, const struct matrix *m)
 		without, refused);
 }
 
+/*
+ * freezable=1, every variant at once, under a suspend to idle at
+ * pm_test=freezer: frozen where it sleeps, or refusing the freezer.
+ */
+static void write_md_freezer(FILE *f, const struct matrix *m)
+{
+	const char *timeout = REPORT_MISSING, *sample = REPORT_MISSING;
+	size_t i, measured = 0;
+
+	for (i = 0; i < m->n; i++) {
+		const struct variant *v = &m->vs[i];
+
+		if (!*v->freezer)
+			continue;
+		measured++;
+		if (*v->freezer_timeout_ms)
+			timeout = v->freezer_timeout_ms;
+		if (*v->freezer_sample_us)
+			sample = v->freezer_sample_us;
+	}
+	if (!measured)
+		return;
+	fprintf(f, "\nThe freezer (`freezable=1`: the waiters are freezable kthreads, `set_freezable()`, with `try_to_freeze()` between waits; every variant loaded at once, then a suspend to idle at `/sys/power/pm_test=freezer`, `pm_freeze_timeout` %s ms, and a second suspend with the variants the first did not name). \"freezes\": the freezer froze the waiter where it sleeps, in the wait (a state with `TASK_FREEZABLE`: `__set_task_frozen()` in kernel/freezer.c), and the suspend went through. \"refuses\": the freezer's wake (`wake_up_state(p, TASK_NORMAL)` for a kthread) found the condition false and the wait slept again; the kernel named the waiter (\"tasks refusing to freeze\") and the suspend failed with EBUSY. \"ps\" is the waiter's state letter then, sampled by the module every %s µs of the guest's clock: a frozen task shows as D (`__task_state_index()`). The waker holds its wakes while a suspend is under way, so no wake lets a waiter reach `try_to_freeze()`.\n\n", timeout, sample);
+	fputs("| variant | declared | measured | ps | suspend | samples (frozen) |\n"
+	      "|---|---|---|---|---|---:|\n", f);
+	for (i = 0; i < m->n; i++) {
+		const struct variant *v = &m->vs[i];
+
+		if (!*v->freezer)
+			continue;
+		fprintf(f, "| %s | %s | %s | %s | %s | %s (%s) |\n", v->name,
+			*v->freezer_declared ? v->freezer_declared : REPORT_MISSING,
+			v->freezer, *v->freezer_state ? v->freezer_state : REPORT_MISSING,
+			!strcmp(v->freezer_suspend, "busy") ? "fails (EBUSY)" :
+			!strcmp(v->freezer_suspend, "ok") ? "goes through" : REPORT_MISSING,
+			*v->freezer_samples ? v->freezer_samples : REPORT_MISSING,
+			*v->freezer_frozen ? v->freezer_frozen : REPORT_MISSING);
+	}
+}
+
 static void write_md(FILE *f, const struct matrix *m)
 {
 	const struct variant *vs = m->vs;
@@ -564,6 +632,7 @@ static void write_md(FILE *f, const struct matrix *m)
 	write_md_properties(f, m);
 	write_md_contexts(f, m);
 	write_md_timeouts(f, m);
+	write_md_freezer(f, m);
 }
 
 /* A JSON number from a file's value: null when it is missing or not a number. */
@@ -639,6 +708,17 @@ static void write_json(FILE *f, const struct matrix *m)
 		jstr(&j, "kill", v->sig_kill);
 		jnum(&j, "kill_ret", v->sig_kill_ret);
 		json_end(&j);
+		if (*v->freezer) {
+			json_object(&j, "freezer");
+			jstr(&j, "declared", v->freezer_declared);
+			jstr(&j, "measured", v->freezer);
+			jstr(&j, "state", v->freezer_state);
+			jstr(&j, "suspend", v->freezer_suspend);
+			jnum(&j, "samples", v->freezer_samples);
+			jnum(&j, "frozen_samples", v->freezer_frozen);
+			jnum(&j, "frozen_after_wait", v->freezer_after);
+			json_end(&j);
+		}
 		if (*v->timeout_fires) {
 			json_object(&j, "timeout_fired");
 			jstr(&j, "fired", v->timeout_fires);

@@ -3,7 +3,8 @@
 # Every failure point of a variant's load path, made to fail for real with
 # fail_function on a kernel that has it (the debug kernel of make
 # test-debug): the harness's waitcmp_alloc, waitcmp_kthread (once per
-# thread), waitcmp_debugfs_add and waitcmp_watch_cpus allow error
+# thread), waitcmp_debugfs_add, waitcmp_watch_cpus and (freezable=1)
+# waitcmp_watch_suspend allow error
 # injection. /proc/self/fail-nth fails the Nth call of an injected
 # function in insmod's own task, so N = 1, 2, ... walks the load path in
 # order. Each failure: insmod fails, the log names what failed, nothing is
@@ -11,16 +12,18 @@
 # end (90-kernel-log.sh) finds no splat.
 
 FF=/sys/kernel/debug/fail_function
-POINTS="waitcmp_alloc waitcmp_kthread waitcmp_debugfs_add waitcmp_watch_cpus"
+POINTS="waitcmp_alloc waitcmp_kthread waitcmp_debugfs_add waitcmp_watch_cpus waitcmp_watch_suspend"
 
-# The log line of the Nth failure with schedule waiters=4: one alloc, five
-# threads (four waiters, the waker), the debugfs files, the hotplug watch.
+# The log line of the Nth failure with schedule waiters=4 freezable=1: one
+# alloc, five threads (four waiters, the waker), the debugfs files, the
+# hotplug watch, the suspend watch.
 want_line() {
 	case $1 in
 	1) echo "schedule: cannot allocate the run: -12" ;;
 	[2-6]) echo "schedule: cannot create a kthread: -12" ;;
 	7) echo "schedule: cannot create debugfs files: -12" ;;
 	8) echo "schedule: cannot watch CPU hotplug: -12" ;;
+	9) echo "schedule: cannot watch suspend: -12" ;;
 	esac
 }
 
@@ -45,9 +48,9 @@ else
 		printf '%#x' -12 >"$FF/$fn/retval"
 	done
 	n=1
-	while [ "$n" -le 8 ]; do
+	while [ "$n" -le 9 ]; do
 		mark=$(dmesg_mark)
-		if sh -c "echo $n >/proc/self/fail-nth && exec $KMOD_INSMOD $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10" 2>/dev/null; then
+		if sh -c "echo $n >/proc/self/fail-nth && exec $KMOD_INSMOD $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10 freezable=1" 2>/dev/null; then
 			fail "failure $n of the load path: insmod fails"
 			unload schedule
 		else
@@ -60,8 +63,8 @@ else
 			sh -c ". $WAITCMP/tests/guest/lib.sh; nothing_left schedule && [ \"\$(cat /sys/module/waitcmp/refcnt)\" = $refcnt ]"
 		n=$((n + 1))
 	done
-	check "there is no 9th call: with fail-nth 9 the load works" \
-		sh -c "echo 9 >/proc/self/fail-nth && exec $KMOD_INSMOD $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10"
+	check "there is no 10th call: with fail-nth 10 the load works" \
+		sh -c "echo 10 >/proc/self/fail-nth && exec $KMOD_INSMOD $KO/variants/waitcmp_schedule.ko waiters=4 iterations=10 freezable=1"
 	check "and runs to done" wait_done schedule 60
 	unload schedule
 	echo >"$FF/inject"
