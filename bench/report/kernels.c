@@ -73,6 +73,8 @@ struct krow {
 	const char *status, *samples, *p50, *p90, *p99, *max;
 	const char *state, *iowait, *load, *hung, *stop;
 	const char *woken_from, *woken_all_from;	/* waker contexts that ran */
+	/* The matrix's timeout, signals, wake order and freezer columns. */
+	const char *timeout_fires, *sig_usr1, *sig_kill, *wake_order, *freezer, *freezer_state;
 	double p50_ratio, p99_ratio;	/* exact; NAN when there is none */
 	char wake_cost[64];		/* wake_cost_p50_ns of the variant's stats */
 	char wake_cost_p99[64];		/* its wake_cost_p99_ns: a waker held up shows here */
@@ -354,6 +356,12 @@ static void fill_rows(void)
 			w->stop = cell(&k->matrix, k->has_matrix, v, "stop_ns");
 			w->woken_from = cell(&k->matrix, k->has_matrix, v, "woken_from");
 			w->woken_all_from = cell(&k->matrix, k->has_matrix, v, "woken_all_from");
+			w->timeout_fires = cell(&k->matrix, k->has_matrix, v, "timeout_fires");
+			w->sig_usr1 = cell(&k->matrix, k->has_matrix, v, "signal_usr1");
+			w->sig_kill = cell(&k->matrix, k->has_matrix, v, "signal_kill");
+			w->wake_order = cell(&k->matrix, k->has_matrix, v, "wake_order");
+			w->freezer = cell(&k->matrix, k->has_matrix, v, "freezer");
+			w->freezer_state = cell(&k->matrix, k->has_matrix, v, "freezer_state");
 			stats = xasprintf("%s/sweep/%s/stats", k->dir, v);
 			field(stats, "wake_cost_p50_ns", w->wake_cost, sizeof(w->wake_cost));
 			field(stats, "wake_cost_p99_ns", w->wake_cost_p99, sizeof(w->wake_cost_p99));
@@ -855,6 +863,51 @@ static bool md_woken(FILE *f)
 	return true;
 }
 
+/*
+ * The matrix's later columns: the timeout fired (or was refused), what
+ * SIGUSR1 and SIGKILL did, the wake order, the freezer and the ps letter
+ * then; "" when the matrix did not measure them (an older run).
+ */
+static const char *later(char *buf, size_t len, const struct krow *w)
+{
+	if (!*w->state || !*w->timeout_fires || !*w->sig_usr1 || !*w->wake_order ||
+	    !*w->freezer) {
+		*buf = '\0';
+		return buf;
+	}
+	snprintf(buf, len, "%s · %s/%s · %s · %s %s", w->timeout_fires, w->sig_usr1,
+		 w->sig_kill, w->wake_order, w->freezer, w->freezer_state);
+	return buf;
+}
+
+/* The table of the later columns per kernel; false when none measured them. */
+static bool md_later(FILE *f)
+{
+	char b[256];
+	size_t i, j, n = 0, ndiff;
+
+	for (i = 0; i < nk; i++)
+		for (j = 0; j < nv; j++)
+			if (*later(b, sizeof(b), &rows[i][j]))
+				n++;
+	if (!n)
+		return false;
+	fprintf(f, "## Timeouts, signals, wake order and the freezer\n\n");
+	fprintf(f, "From the matrix (the guide's matrix explains each): the timeout fired\n");
+	fprintf(f, "(`yes`) or was refused at insmod (a wait without one) · what SIGUSR1 /\n");
+	fprintf(f, "SIGKILL did (`ends` the wait or `ignored`) · the wake order of a wake-one\n");
+	fprintf(f, "call with four waiters (`fifo`, or `all` for a wake that runs every\n");
+	fprintf(f, "waiter) · what a suspend's freezer did (`freezes` in the wait, `refuses`)\n");
+	fprintf(f, "and the ps letter then. **Bold**: differs from the first kernel that\n");
+	fprintf(f, "measured it.\n\n");
+	ndiff = md_diff_table(f, later);
+	if (!ndiff)
+		fprintf(f, "\n**No difference**: every kernel gave every variant the same.\n\n");
+	else
+		fprintf(f, "\n**%zu differences** from the first kernel (in bold).\n\n", ndiff);
+	return true;
+}
+
 /* The 6.1 kernel a 6.12 one is compared with: its label without "-6.12"; -1 when none. */
 static int peer_612(size_t i)
 {
@@ -927,7 +980,7 @@ static void md_612(FILE *f)
 		}
 		fputs("; behaviour and woken from:", f);
 		for (j = 0; j < nv; j++) {
-			char wa[32], wb[32];
+			char wa[256], wb[256];
 
 			behaviour(a, sizeof(a), &rows[p][j]);
 			behaviour(b, sizeof(b), &rows[i][j]);
@@ -940,6 +993,11 @@ static void md_612(FILE *f)
 				fprintf(f, "%s %s %s → %s", changed++ ? "," : "", variants[j], a, b);
 			if (*wa && *wb && strcmp(wa, wb))
 				fprintf(f, "%s %s woken from %s → %s", changed++ ? "," : "",
+					variants[j], wa, wb);
+			later(wa, sizeof(wa), &rows[p][j]);
+			later(wb, sizeof(wb), &rows[i][j]);
+			if (*wa && *wb && strcmp(wa, wb))
+				fprintf(f, "%s %s %s → %s", changed++ ? "," : "",
 					variants[j], wa, wb);
 		}
 		if (!compared)
@@ -998,6 +1056,7 @@ static int write_md(void)
 	fputc('\n', f);
 rest:
 	md_woken(f);
+	md_later(f);
 	md_612(f);
 	fprintf(f, "Each kernel's own runs, in the run folder: `<kernel>/sweep/summary.md`, `<kernel>/matrix/matrix.md`.\n");
 	for (i = 0; i < nk; i++)

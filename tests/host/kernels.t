@@ -48,12 +48,13 @@ fake_kernel() {
 	printf 'preempt: %s\nkernel_version: %s\nclock: %s\n' "$3" "$4" "${CLOCK:-wall}" >"$d/sweep/env"
 	echo "variant,status,samples,p50_ns,p90_ns,p99_ns,max_ns" >"$d/sweep/summary.csv"
 	# WOKEN="ONE|ALL": the woken_from and woken_all_from columns, the same for every variant.
-	echo "variant,status,state,iowait,load,hung_task,stop_ns${WOKEN:+,woken_from,woken_all_from}" >"$d/matrix/matrix.csv"
+	# LATER="FIRES,USR1,KILL,ORDER,FREEZER,LETTER": the later columns, the same for every variant.
+	echo "variant,status,state,iowait,load,hung_task,stop_ns${WOKEN:+,woken_from,woken_all_from}${LATER:+,timeout_fires,signal_usr1,signal_kill,wake_order,freezer,freezer_state}" >"$d/matrix/matrix.csv"
 	read -ra p50 <<<"$5"
 	read -ra st <<<"$6"
 	for v in wait_event swait io_wait_event completion; do
 		echo "$v,ok,1000,${p50[$i]},$((p50[i] * 2)),$((p50[i] * 4)),$((p50[i] * 8))" >>"$d/sweep/summary.csv"
-		echo "$v,ok,${st[$i]},no,yes,yes,50${WOKEN:+,${WOKEN%|*},${WOKEN#*|}}" >>"$d/matrix/matrix.csv"
+		echo "$v,ok,${st[$i]},no,yes,yes,50${WOKEN:+,${WOKEN%|*},${WOKEN#*|}}${LATER:+,$LATER}" >>"$d/matrix/matrix.csv"
 		mkdir -p "$d/sweep/$v"
 		printf '%s 0.5\n%s 1\n' "${p50[$i]}" "$((p50[i] * 4))" >"$d/sweep/$v/cdf.dat"
 		printf 'wake_cost_p50_ns: %s\n' "$((p50[i] / 10))" >"$d/sweep/$v/stats"
@@ -143,6 +144,22 @@ bench/bin/report kernels "$run" >/dev/null 2>&1 || true
 check "... a behaviour and a woken-from cell that changed are named" \
 	grep -qF -- '- **rt-6.12** against **rt**: p50 shift 1.000×; standing out: none; behaviour and woken from: swait D · iowait no · load yes · hung yes → S · iowait no · load yes · hung yes, swait woken from KIW / KIW → KW / KW.' "$run/kernels.md"
 check "a run without 6.12 kernels has no such section" sh -c "! grep -q 'From 6.1 to 6.12' '$base/agree/kernels.md'"
+
+# The later columns (timeouts, signals, wake order, the freezer): a table
+# of their own, a change in bold, and named from 6.1 to 6.12.
+run=$base/later
+mkdir -p "$run"
+printf 'kernels: generic:full generic-6.12:full\ndate_utc: 2026-01-01T00:00:00Z\nhost: test\nrun_args: \n' >"$run/env"
+LATER="refused,ignored,ignored,all,refuses,D" fake_kernel generic-full full "none voluntary (full)" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
+LATER="refused,ignored,ignored,all,refuses,D" fake_kernel generic-6.12-full full "none voluntary (full)" "#1 SMP PREEMPT_DYNAMIC" "10000 20000 30000 40000" "D D D D"
+sed -i 's/^swait,\(.*\),refuses,D$/swait,\1,freezes,D/' "$run/generic-6.12-full/matrix/matrix.csv"
+bench/bin/report kernels "$run" >/dev/null 2>&1 || true
+check "timeouts, signals, wake order and the freezer per kernel, a change in bold" \
+	grep -qxF '| swait | refused · ignored/ignored · all · refuses D | **refused · ignored/ignored · all · freezes D** |' "$run/kernels.md"
+check "... counted" grep -q '^\*\*1 differences\*\* from the first kernel (in bold)' "$run/kernels.md"
+check "... and named from 6.1 to 6.12" \
+	grep -qF 'swait refused · ignored/ignored · all · refuses D → refused · ignored/ignored · all · freezes D.' "$run/kernels.md"
+check "a run whose matrix lacks them has no such table" sh -c "! grep -q 'Timeouts, signals, wake order and the freezer' '$base/agree/kernels.md'"
 
 run=$base/differ
 mkdir -p "$run"

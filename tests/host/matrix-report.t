@@ -167,7 +167,7 @@ check "... with one decimal: stop $sw_stop ns is $(us "$sw_stop"), p50 $sw_p50 n
 cp50=$(val completion stats p50_ns)
 cp99=$(val completion stats p99_ns)
 check "no analysis: the stats' p50 and p99 ($cp50, $cp99: the histogram's)" \
-	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),$(val completion stats expect_signals),$(val completion matrix signal_usr1),$(val completion matrix signal_usr1_ret),$(val completion matrix signal_kill),$(val completion matrix signal_kill_ret),$(val completion matrix wake_order),yes,\$" "$tmp/wall/matrix.csv"
+	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),$(val completion stats expect_signals),$(val completion matrix signal_usr1),$(val completion matrix signal_usr1_ret),$(val completion matrix signal_kill),$(val completion matrix signal_kill_ret),$(val completion matrix wake_order),$(val completion matrix freezer),$(val completion stats expect_freezer),$(val completion matrix freezer_state),yes,\$" "$tmp/wall/matrix.csv"
 check "... and the JSON says where it came from" \
 	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram $cp50"
 check "... the clock and unit in the JSON" \
@@ -262,7 +262,42 @@ copy order-bad
 order order-bad completion mixed 20 4 8
 run order-bad
 check "wake order: a wake-one variant that ran others: exit 1, disagrees, counts in its cell" \
-	sh -c "[ $rc = 1 ] && grep -q '^completion,.*,mixed,no,wake_order\$' '$tmp/order-bad/matrix.csv' && grep -q '^| completion | .* | one: mixed (oldest 20, newest 4, other 8) |' '$tmp/order-bad/matrix.md'"
+	sh -c "[ $rc = 1 ] && grep -q '^completion,.*,mixed,[^,]*,[^,]*,[^,]*,no,wake_order\$' '$tmp/order-bad/matrix.csv' && grep -q '^| completion | .* | one: mixed (oldest 20, newest 4, other 8) |' '$tmp/order-bad/matrix.md'"
+
+# The freezer: a wait frozen where it sleeps and one that refused, as
+# declared, give their rows (the run's pm_freeze_timeout and sampling
+# period in the text) and JSON; a declared refuser that froze and a
+# declared freezer whose measure failed disagree; a kernel without the
+# freezer test ("unsupported") says nothing of the variant.
+# frz NAME VARIANT DECLARED MEASURED STATE SUSPEND: made-up freezer lines.
+frz() {
+	sed -i '/^expect_freezer: /d' "$tmp/$1/$2/stats"
+	sed -i '/^freezer/d' "$tmp/$1/$2/matrix"
+	echo "expect_freezer: $3" >>"$tmp/$1/$2/stats"
+	printf '%s\n' "freezer: $4" "freezer_state: $5" "freezer_suspend: $6" "freezer_timeout_ms: 750" \
+		"freezer_freeze_sample_us: 1000" "freezer_suspends: 1" "freezer_freeze_samples: 700" \
+		"freezer_freeze_frozen: 600" "freezer_freeze_after_wait: 0" >>"$tmp/$1/$2/matrix"
+}
+copy freezer
+frz freezer wait_event_freezable freezes freezes D ok
+frz freezer wait_event refuses refuses S busy
+run freezer
+check "freezer: as declared, exit 0" is_rc 0
+check "... the rows: measured, ps letter, the suspend, samples (frozen)" \
+	sh -c "grep -qxF '| wait_event_freezable | freezes | freezes | D | goes through | 700 (600) |' '$tmp/freezer/matrix.md' && grep -qxF '| wait_event | refuses | refuses | S | fails (EBUSY) | 700 (600) |' '$tmp/freezer/matrix.md'"
+check "... the text gives the run's pm_freeze_timeout and sampling period" \
+	sh -c "grep -q '\`pm_freeze_timeout\` 750 ms' '$tmp/freezer/matrix.md' && grep -q 'every 1000 µs' '$tmp/freezer/matrix.md'"
+check "... and the JSON" \
+	test "$(js freezer '.variants[] | select(.variant == "wait_event") | .freezer | [.declared, .measured, .state, .suspend, .samples, .frozen_samples] | map(tostring) | join(" ")')" = "refuses refuses S busy 700 600"
+copy freezer-bad
+frz freezer-bad wait_event refuses freezes D ok
+frz freezer-bad wait_event_freezable freezes failed - busy
+frz freezer-bad completion refuses unsupported - -
+run freezer-bad
+check "freezer: a refuser that froze, a freezer whose measure failed: exit 1, both disagree" \
+	sh -c "[ $rc = 1 ] && grep -q '^wait_event,.*,freezes,refuses,D,no,freezer\$' '$tmp/freezer-bad/matrix.csv' && grep -q '^wait_event_freezable,.*,failed,freezes,-,no,freezer\$' '$tmp/freezer-bad/matrix.csv'"
+check "... a kernel without the freezer test says nothing of completion: no row, no disagreement" \
+	sh -c "! grep -q '^| completion | refuses' '$tmp/freezer-bad/matrix.md' && ! grep -q '^completion,.*freezer\$' '$tmp/freezer-bad/matrix.csv'"
 
 # The figure needs gnuplot: without it the tables are written, exit 1.
 copy nognuplot

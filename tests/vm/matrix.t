@@ -59,6 +59,16 @@ done
 is "$(jq -r '[.variants[] | select(.without_stop_test == "stops") | .variant] | join(" ")' "$run/matrix.json")" \
 	"$(jq -r '[.variants[] | select(.declared.state == "S") | .variant] | join(" ")' "$run/matrix.json")" \
 	"without the stop test only the interruptible waits (declared S) stop"
+# The freezer ran on every variant (this kernel has pm_test): the ones
+# that declare TASK_FREEZABLE froze, every other refused, and the first
+# suspend's refusal named each refuser's waiter.
+is "$(jq -r '[.variants[] | select(.freezer.measured == "freezes") | .variant] | join(" ")' "$run/matrix.json")" \
+	"$(for v in $(list_variants .); do grep -q '^expect_freezer: freezes' "$run/$v/stats" && echo "$v"; done | tr '\n' ' ' | sed 's/ $//')" \
+	"the freezer froze exactly the variants that declare it (their waits' TASK_FREEZABLE)"
+check "... and every other refused it" \
+	sh -c "jq -e '[.variants[] | .freezer.measured] | map(select(. == \"freezes\" or . == \"refuses\")) | length == $(list_variants . | wc -l)' '$run/matrix.json' >/dev/null"
+check "... the first suspend named each refuser's waiter" \
+	sh -c "[ \"\$(grep -c 'task:waitcmp_wait' '$run/freezer-1.log')\" = \"\$(jq '[.variants[] | select(.freezer.measured == \"refuses\")] | length' '$run/matrix.json')\" ]"
 # A yes/no needs samples: a variant with 5 state samples is not measured.
 few=$base/few
 cp -r "$(cd "$run" && pwd -P)" "$few"
