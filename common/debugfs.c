@@ -154,6 +154,7 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "suspends: %lld\n", (long long)atomic64_read(&run->suspends));
 	seq_printf(m, "freeze_samples: %lld\n", (long long)atomic64_read(&run->freeze_samples));
 	seq_printf(m, "freeze_frozen: %lld\n", (long long)atomic64_read(&run->freeze_frozen));
+	seq_printf(m, "freeze_runnable: %lld\n", (long long)atomic64_read(&run->freeze_runnable));
 	seq_printf(m, "frozen_state: %c\n", READ_ONCE(run->frozen_state) ?: '-');
 	seq_printf(m, "refusing_state: %c\n", READ_ONCE(run->refusing_state) ?: '-');
 	seq_printf(m, "freeze_after_wait: %lld\n",

@@ -550,8 +550,9 @@ static int waitcmp_waker_fn(void *arg)
 
 /*
  * freezable=1, every WAITCMP_FREEZE_SAMPLE_US while a suspend is under
- * way: each waiter the freezer is after (freezing()), frozen in its wait
- * or not, with its ps state letter. Hard interrupt context, on PREEMPT_RT
+ * way: each waiter the freezer is after (freezing()), frozen in its wait,
+ * runnable (the freezer wakes a kthread it cannot freeze where it sleeps,
+ * again and again), or asleep with its ps state letter. Hard interrupt context, on PREEMPT_RT
  * too, so that it samples while the suspending task busy-waits
  * (pm_test_delay's mdelay()) on the only CPU: atomics, no lock.
  */
@@ -573,6 +574,9 @@ static enum hrtimer_restart waitcmp_freeze_timer_fn(struct hrtimer *timer)
 		if (READ_ONCE(t->__state) & TASK_FROZEN) {
 			atomic64_inc(&run->freeze_frozen);
 			WRITE_ONCE(run->frozen_state, letter);
+		} else if (letter == 'R') {
+			/* Woken by the freezer (a kthread's freeze_task()), or running. */
+			atomic64_inc(&run->freeze_runnable);
 		} else {
 			WRITE_ONCE(run->refusing_state, letter);
 		}

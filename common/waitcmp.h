@@ -315,9 +315,10 @@ struct waitcmp_run {
 	atomic64_t suspends;		/* PM_SUSPEND_PREPARE notifications */
 	atomic64_t freeze_samples;	/* waiters sampled while the freezer was after them */
 	atomic64_t freeze_frozen;	/* of those, frozen in their wait */
+	atomic64_t freeze_runnable;	/* of those, runnable: woken by the freezer */
 	atomic64_t freeze_after_wait;	/* frozen by the harness's try_to_freeze() */
 	char frozen_state;		/* ps letter of a frozen waiter, 0 if none seen */
-	char refusing_state;		/* ps letter of one not (yet) frozen, 0 if none */
+	char refusing_state;		/* ps letter of one asleep, not frozen, 0 if none */
 	struct waitcmp_snap *end_snap;	/* for the End of run line */
 	struct dentry *dir;
 	struct hlist_node cpuhp_node;	/* CPU offline: affinity_lost */

@@ -104,7 +104,7 @@ struct variant {
 	 * suspend's outcome (ok, busy), the timer's samples.
 	 */
 	char freezer_declared[VAL], freezer[VAL], freezer_state[VAL], freezer_suspend[VAL],
-	     freezer_samples[VAL], freezer_frozen[VAL], freezer_after[VAL],
+	     freezer_samples[VAL], freezer_frozen[VAL], freezer_runnable[VAL], freezer_after[VAL],
 	     freezer_timeout_ms[VAL], freezer_sample_us[VAL];
 };
 
@@ -264,6 +264,7 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	get(d, "matrix", "freezer_suspend", v->freezer_suspend);
 	get(d, "matrix", "freezer_freeze_samples", v->freezer_samples);
 	get(d, "matrix", "freezer_freeze_frozen", v->freezer_frozen);
+	get(d, "matrix", "freezer_freeze_runnable", v->freezer_runnable);
 	get(d, "matrix", "freezer_freeze_after_wait", v->freezer_after);
 	get(d, "matrix", "freezer_timeout_ms", v->freezer_timeout_ms);
 	get(d, "matrix", "freezer_freeze_sample_us", v->freezer_sample_us);
@@ -579,21 +580,22 @@ static void write_md_freezer(FILE *f, const struct matrix *m)
 	}
 	if (!measured)
 		return;
-	fprintf(f, "\nThe freezer (`freezable=1`: the waiters are freezable kthreads, `set_freezable()`, with `try_to_freeze()` between waits; every variant loaded at once, then a suspend to idle at `/sys/power/pm_test=freezer`, `pm_freeze_timeout` %s ms, and a second suspend with the variants the first did not name). \"freezes\": the freezer froze the waiter where it sleeps, in the wait (a state with `TASK_FREEZABLE`: `__set_task_frozen()` in kernel/freezer.c), and the suspend went through. \"refuses\": the freezer's wake (`wake_up_state(p, TASK_NORMAL)` for a kthread) found the condition false and the wait slept again; the kernel named the waiter (\"tasks refusing to freeze\") and the suspend failed with EBUSY. \"ps\" is the waiter's state letter then, sampled by the module every %s µs of the guest's clock: a frozen task shows as D (`__task_state_index()`). The waker holds its wakes while a suspend is under way, so no wake lets a waiter reach `try_to_freeze()`.\n\n", timeout, sample);
-	fputs("| variant | declared | measured | ps | suspend | samples (frozen) |\n"
+	fprintf(f, "\nThe freezer (`freezable=1`: the waiters are freezable kthreads, `set_freezable()`, with `try_to_freeze()` between waits; every variant loaded at once, then a suspend to idle at `/sys/power/pm_test=freezer`, `pm_freeze_timeout` %s ms, and a second suspend with the variants the first did not name). \"freezes\": the freezer froze the waiter where it sleeps, in the wait (a state with `TASK_FREEZABLE`: `__set_task_frozen()` in kernel/freezer.c), and the suspend went through. \"refuses\": the freezer's wake (`wake_up_state(p, TASK_NORMAL)` for a kthread) found the condition false and the wait slept again; the kernel named the waiter (\"tasks refusing to freeze\") and the suspend failed with EBUSY. \"ps\" is the waiter's state letter then, sampled by the module every %s µs of the guest's clock (the samples: frozen, runnable, in all): a frozen task shows as D (`__task_state_index()`); a refuser shows its wait's letter while it sleeps, and R for a while after each of the freezer's wakes. The waker holds its wakes while a suspend is under way, so no wake lets a waiter reach `try_to_freeze()`.\n\n", timeout, sample);
+	fputs("| variant | declared | measured | ps | suspend | samples: frozen, runnable, in all |\n"
 	      "|---|---|---|---|---|---:|\n", f);
 	for (i = 0; i < m->n; i++) {
 		const struct variant *v = &m->vs[i];
 
 		if (!*v->freezer)
 			continue;
-		fprintf(f, "| %s | %s | %s | %s | %s | %s (%s) |\n", v->name,
+		fprintf(f, "| %s | %s | %s | %s | %s | %s, %s, %s |\n", v->name,
 			*v->freezer_declared ? v->freezer_declared : REPORT_MISSING,
 			v->freezer, *v->freezer_state ? v->freezer_state : REPORT_MISSING,
 			!strcmp(v->freezer_suspend, "busy") ? "fails (EBUSY)" :
 			!strcmp(v->freezer_suspend, "ok") ? "goes through" : REPORT_MISSING,
-			*v->freezer_samples ? v->freezer_samples : REPORT_MISSING,
-			*v->freezer_frozen ? v->freezer_frozen : REPORT_MISSING);
+			*v->freezer_frozen ? v->freezer_frozen : REPORT_MISSING,
+			*v->freezer_runnable ? v->freezer_runnable : REPORT_MISSING,
+			*v->freezer_samples ? v->freezer_samples : REPORT_MISSING);
 	}
 }
 
@@ -716,6 +718,7 @@ static void write_json(FILE *f, const struct matrix *m)
 			jstr(&j, "suspend", v->freezer_suspend);
 			jnum(&j, "samples", v->freezer_samples);
 			jnum(&j, "frozen_samples", v->freezer_frozen);
+			jnum(&j, "runnable_samples", v->freezer_runnable);
 			jnum(&j, "frozen_after_wait", v->freezer_after);
 			json_end(&j);
 		}

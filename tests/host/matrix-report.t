@@ -276,7 +276,7 @@ frz() {
 	echo "expect_freezer: $3" >>"$tmp/$1/$2/stats"
 	printf '%s\n' "freezer: $4" "freezer_state: $5" "freezer_suspend: $6" "freezer_timeout_ms: 750" \
 		"freezer_freeze_sample_us: 1000" "freezer_suspends: 1" "freezer_freeze_samples: 700" \
-		"freezer_freeze_frozen: 600" "freezer_freeze_after_wait: 0" >>"$tmp/$1/$2/matrix"
+		"freezer_freeze_frozen: 600" "freezer_freeze_runnable: 40" "freezer_freeze_after_wait: 0" >>"$tmp/$1/$2/matrix"
 }
 copy freezer
 frz freezer wait_event_freezable freezes freezes D ok
@@ -284,11 +284,11 @@ frz freezer wait_event refuses refuses S busy
 run freezer
 check "freezer: as declared, exit 0" is_rc 0
 check "... the rows: measured, ps letter, the suspend, samples (frozen)" \
-	sh -c "grep -qxF '| wait_event_freezable | freezes | freezes | D | goes through | 700 (600) |' '$tmp/freezer/matrix.md' && grep -qxF '| wait_event | refuses | refuses | S | fails (EBUSY) | 700 (600) |' '$tmp/freezer/matrix.md'"
+	sh -c "grep -qxF '| wait_event_freezable | freezes | freezes | D | goes through | 600, 40, 700 |' '$tmp/freezer/matrix.md' && grep -qxF '| wait_event | refuses | refuses | S | fails (EBUSY) | 600, 40, 700 |' '$tmp/freezer/matrix.md'"
 check "... the text gives the run's pm_freeze_timeout and sampling period" \
 	sh -c "grep -q '\`pm_freeze_timeout\` 750 ms' '$tmp/freezer/matrix.md' && grep -q 'every 1000 µs' '$tmp/freezer/matrix.md'"
 check "... and the JSON" \
-	test "$(js freezer '.variants[] | select(.variant == "wait_event") | .freezer | [.declared, .measured, .state, .suspend, .samples, .frozen_samples] | map(tostring) | join(" ")')" = "refuses refuses S busy 700 600"
+	test "$(js freezer '.variants[] | select(.variant == "wait_event") | .freezer | [.declared, .measured, .state, .suspend, .samples, .frozen_samples, .runnable_samples] | map(tostring) | join(" ")')" = "refuses refuses S busy 700 600 40"
 copy freezer-bad
 frz freezer-bad wait_event refuses freezes D ok
 frz freezer-bad wait_event_freezable freezes failed - busy
