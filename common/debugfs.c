@@ -39,6 +39,12 @@ static const char *const waitcmp_signals_names[] = {
 	[WAITCMP_SIG_ANY] = "any",
 };
 
+static const char *const waitcmp_order_names[] = {
+	[WAITCMP_ORDER_LIFO] = "lifo",
+	[WAITCMP_ORDER_FIFO] = "fifo",
+	[WAITCMP_ORDER_CALLER] = "caller",
+};
+
 static int stats_show(struct seq_file *m, void *v)
 {
 	struct waitcmp_run *run = m->private;
@@ -148,6 +154,7 @@ static int stats_show(struct seq_file *m, void *v)
 		else
 			seq_printf(m, "sig_%s_ret: n/a\n", sig);
 	}
+	seq_printf(m, "expect_wake_all_order: %s\n", waitcmp_order_names[e->wake_all_order]);
 	seq_printf(m, "expect_freezer: %s\n", e->freezes ? "freezes" : "refuses");
 	/* freezable=1: suspends seen, and the waiters sampled while the freezer was after them. */
 	seq_printf(m, "freeze_sample_us: %u\n", WAITCMP_FREEZE_SAMPLE_US);

@@ -161,6 +161,27 @@ enum waitcmp_signals {
 };
 
 /*
+ * The order in which a wake-all call (wake_all=1) wakes several waiters,
+ * against the order they went to sleep in, read from the trace (the
+ * scheduler's sched_waking of each, bench/bin/analyse):
+ * @WAITCMP_ORDER_LIFO: the newest sleeper first, the default: a wait
+ *	queue's non-exclusive waiters join at its head (prepare_to_wait(),
+ *	add_wait_queue(): __add_wait_queue()) and __wake_up_common() walks it
+ *	from the head;
+ * @WAITCMP_ORDER_FIFO: the oldest first: exclusive waiters join at the
+ *	tail (__add_wait_queue_entry_tail()), and so do swait's and a
+ *	completion's (prepare_to_swait_exclusive()); swake_up_all() and
+ *	complete_all() wake from the head;
+ * @WAITCMP_ORDER_CALLER: the order the wake call chooses (a loop of
+ *	wake_up_process() over the waiters), whatever the order they slept in.
+ */
+enum waitcmp_order {
+	WAITCMP_ORDER_LIFO,
+	WAITCMP_ORDER_FIFO,
+	WAITCMP_ORDER_CALLER,
+};
+
+/*
  * What a variant believes its wait does to the system while it sleeps; the
  * bench's behaviour matrix measures each and flags any disagreement.
  */
@@ -171,6 +192,7 @@ struct waitcmp_expect {
 	bool hung_task;			/* reported by the hung-task detector */
 	enum waitcmp_signals signals;	/* which signals end the wait early */
 	bool freezes;			/* freezable=1: a suspend freezes it in its wait */
+	enum waitcmp_order wake_all_order; /* wake_all=1, several waiters */
 };
 
 /**

@@ -59,7 +59,8 @@ static const struct waitcmp_ops completion_interruptible_ops = {
 	.contend = completion_interruptible_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY },
+	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY,
+		    .wake_all_order = WAITCMP_ORDER_FIFO },
 };
 
 WAITCMP_VARIANT(completion_interruptible_ops);

@@ -68,7 +68,8 @@ static const struct waitcmp_ops completion_io_timeout_ops = {
 	.contend = completion_io_timeout_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
+	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true,
+		    .wake_all_order = WAITCMP_ORDER_FIFO },
 	.timeout = WAITCMP_TIMEOUT_JIFFIES,
 };
 

@@ -53,7 +53,8 @@ static const struct waitcmp_ops completion_killable_ops = {
 	.contend = completion_killable_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'D', .load = true, .signals = WAITCMP_SIG_FATAL },
+	.expect = { .state = 'D', .load = true, .signals = WAITCMP_SIG_FATAL,
+		    .wake_all_order = WAITCMP_ORDER_FIFO },
 };
 
 WAITCMP_VARIANT(completion_killable_ops);

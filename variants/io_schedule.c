@@ -42,7 +42,8 @@ static const struct waitcmp_ops io_schedule_ops = {
 	WAITCMP_PRIMITIVE(struct task_struct *),
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_ANY,
-	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true },
+	.expect = { .state = 'D', .iowait = true, .load = true, .hung_task = true,
+		    .wake_all_order = WAITCMP_ORDER_CALLER },
 };
 
 WAITCMP_VARIANT(io_schedule_ops);

@@ -41,7 +41,8 @@ static const struct waitcmp_ops schedule_ops = {
 	WAITCMP_PRIMITIVE(struct task_struct *),
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_ANY,
-	.expect = { .state = 'D', .load = true, .hung_task = true },
+	.expect = { .state = 'D', .load = true, .hung_task = true,
+		    .wake_all_order = WAITCMP_ORDER_CALLER },
 };
 
 WAITCMP_VARIANT(schedule_ops);

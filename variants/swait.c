@@ -49,7 +49,8 @@ static const struct waitcmp_ops swait_ops = {
 	.contend = swait_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_IRQS_ON,
-	.expect = { .state = 'D', .load = true, .hung_task = true },
+	.expect = { .state = 'D', .load = true, .hung_task = true,
+		    .wake_all_order = WAITCMP_ORDER_FIFO },
 };
 
 WAITCMP_VARIANT(swait_ops);

@@ -53,7 +53,8 @@ static const struct waitcmp_ops swait_interruptible_ops = {
 	.contend = swait_interruptible_contend,
 	.wake_from = WAITCMP_FROM_ANY,
 	.wake_all_from = WAITCMP_FROM_IRQS_ON,
-	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY },
+	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY,
+		    .wake_all_order = WAITCMP_ORDER_FIFO },
 };
 
 WAITCMP_VARIANT(swait_interruptible_ops);

@@ -50,7 +50,7 @@ static const struct waitcmp_ops wait_event_idle_exclusive_ops = {
 	.contend = wait_event_idle_exclusive_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'I' },
+	.expect = { .state = 'I', .wake_all_order = WAITCMP_ORDER_FIFO },
 };
 
 WAITCMP_VARIANT(wait_event_idle_exclusive_ops);

@@ -45,7 +45,8 @@ static const struct waitcmp_ops wait_event_interruptible_exclusive_ops = {
 	.contend = wait_event_interruptible_exclusive_contend,
 	.wake_from = WAITCMP_FROM_THREADED_ON_RT,
 	.wake_all_from = WAITCMP_FROM_THREADED_ON_RT,
-	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY },
+	.expect = { .state = 'S', .signals = WAITCMP_SIG_ANY,
+		    .wake_all_order = WAITCMP_ORDER_FIFO },
 };
 
 WAITCMP_VARIANT(wait_event_interruptible_exclusive_ops);

@@ -99,6 +99,13 @@ struct variant {
 	/* Four waiters: the waiter each wake-one call ran (fifo, lifo, mixed; all). */
 	char wake_order[VAL], order_oldest[VAL], order_newest[VAL], order_other[VAL];
 	/*
+	 * Four waiters, wake_all=1, from the trace: declared (lifo, fifo,
+	 * caller), measured (lifo, fifo, mixed, none, one, failed), the rounds
+	 * counted and those in each order.
+	 */
+	char wake_all_declared[VAL], wake_all_order[VAL], wake_all_rounds[VAL],
+	     wake_all_fifo[VAL], wake_all_lifo[VAL], wake_all_other[VAL];
+	/*
 	 * freezable=1 under a suspend's freezer: declared (freezes, refuses),
 	 * measured (the same, failed, unsupported), the ps letter then, the
 	 * suspend's outcome (ok, busy), the timer's samples.
@@ -253,6 +260,21 @@ static bool read_variant(const char *run, const char *name, struct variant *v)
 	    strcmp(v->wake_order, !strcmp(v->wakes_one, "1") ? "fifo" : "all"))
 		add_word(v->disagree, "wake_order");
 	/*
+	 * Wake-all calls: the order of the queue the waiters joined (a wait
+	 * queue's head, a FIFO's tail); a wake call that loops over the
+	 * waiters itself (caller) and a variant with one waiter say nothing.
+	 */
+	get(d, "stats", "expect_wake_all_order", v->wake_all_declared);
+	get(d, "matrix", "wake_all_order", v->wake_all_order);
+	get(d, "matrix", "wake_all_order_rounds", v->wake_all_rounds);
+	get(d, "matrix", "wake_all_order_fifo", v->wake_all_fifo);
+	get(d, "matrix", "wake_all_order_lifo", v->wake_all_lifo);
+	get(d, "matrix", "wake_all_order_other", v->wake_all_other);
+	if (*v->wake_all_order && strcmp(v->wake_all_order, "one") &&
+	    strcmp(v->wake_all_declared, "caller") &&
+	    strcmp(v->wake_all_order, v->wake_all_declared))
+		add_word(v->disagree, "wake_all_order");
+	/*
 	 * The freezer: a wait whose state carries TASK_FREEZABLE is frozen
 	 * where it sleeps, any other refuses. "unsupported" (a kernel without
 	 * pm_test or suspend to idle) and runs from before the matrix measured
@@ -350,12 +372,12 @@ static void write_csv(FILE *f, const struct matrix *m)
 	const struct variant *vs = m->vs;
 	size_t i, n = m->n;
 
-	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,signals,signal_usr1,signal_usr1_ret,signal_kill,signal_kill_ret,wake_order,freezer,expect_freezer,freezer_state,agree,disagree\n",
+	fputs("variant,family,status,state,expect_state,iowait,expect_iowait,load,expect_load,hung_task,expect_hung_task,iowait_share,procs_blocked_share,blkio_ticks,psi_io_some_us,uninterruptible_share,stop_ns,without_stop_test,woken_from,wake_from,woken_all_from,wake_all_from,p50_ns,p99_ns,timeout,timeout_fires,timeout_us,timeout_expiries,timeout_early,timeout_ret,timeout_slept_p50_ns,signals,signal_usr1,signal_usr1_ret,signal_kill,signal_kill_ret,wake_order,freezer,expect_freezer,freezer_state,wake_all_order,expect_wake_all_order,agree,disagree\n",
 	      f);
 	for (i = 0; i < n; i++) {
 		const struct variant *v = &vs[i];
 
-		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
+		fprintf(f, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n",
 			v->name, v->family, v->status,
 			v->measured[B_STATE], v->declared[B_STATE],
 			v->measured[B_IOWAIT], v->declared[B_IOWAIT],
@@ -368,7 +390,8 @@ static void write_csv(FILE *f, const struct matrix *m)
 			v->timeout_fires, v->timeout_us, v->expiries, v->expiry_early,
 			v->expiry_ret, v->slept_p50, v->signals, v->sig_usr1, v->sig_usr1_ret,
 			v->sig_kill, v->sig_kill_ret, v->wake_order, v->freezer,
-			v->freezer_declared, v->freezer_state, v->agree ? "yes" : "no",
+			v->freezer_declared, v->freezer_state, v->wake_all_order,
+			v->wake_all_declared, v->agree ? "yes" : "no",
 			v->disagree);
 	}
 }
@@ -467,6 +490,29 @@ static const char *wakes_cell(char *buf, size_t len, const struct variant *v)
 	return buf;
 }
 
+/*
+ * The wake-all order cell: measured, its rounds, declared: "lifo (19 of
+ * 19 rounds; declared lifo)"; "one waiter"; - when not measured.
+ */
+static const char *wake_all_cell(char *buf, size_t len, const struct variant *v)
+{
+	const char *n = !strcmp(v->wake_all_order, "fifo") ? v->wake_all_fifo :
+			!strcmp(v->wake_all_order, "lifo") ? v->wake_all_lifo : NULL;
+
+	if (!*v->wake_all_order)
+		snprintf(buf, len, "%s", REPORT_MISSING);
+	else if (!strcmp(v->wake_all_order, "one"))
+		snprintf(buf, len, "one waiter");
+	else if (n)
+		snprintf(buf, len, "%s (%s of %s rounds; declared %s)", v->wake_all_order, n,
+			 v->wake_all_rounds, v->wake_all_declared);
+	else
+		snprintf(buf, len, "%s (fifo %s, lifo %s, other %s of %s rounds; declared %s)",
+			 v->wake_all_order, v->wake_all_fifo, v->wake_all_lifo,
+			 v->wake_all_other, v->wake_all_rounds, v->wake_all_declared);
+	return buf;
+}
+
 /* What a signal did: "ends (RET)", "ignored", or - when it was not sent. */
 static const char *signal_cell(char *buf, size_t len, const char *what, const char *ret)
 {
@@ -486,19 +532,20 @@ static const char *signal_cell(char *buf, size_t len, const char *what, const ch
  */
 static void write_md_properties(FILE *f, const struct matrix *m)
 {
-	char a[2 * VAL], b[2 * VAL], c[2 * VAL], d[5 * VAL];
+	char a[2 * VAL], b[2 * VAL], c[2 * VAL], d[5 * VAL], e[8 * VAL];
 	size_t i;
 
-	fputs("\nWhat each module says it is, built for this kernel (its stats): the type waiter and waker share, with `sizeof` in bytes (what the API adds to the structure that holds it; 0 for a wait on a hashed, system-wide queue keyed by the word's address: `bit_wait_table`), whether a wake runs one waiter, the most waiters it takes, and its timeout. Then signals (`signals=1`: the waiter allows them; SIGUSR1, then SIGKILL, each in a wait of its own, to the thread's own pending set): \"ends\" with the wait's return value when the signal ended the wait before its wake, \"ignored\" when the wait slept on to its wake; declared: any, fatal (SIGKILL only) or none.\n\n"
-	      "| variant | primitive | bytes | a wake runs | most waiters | timeout | signals declared | SIGUSR1 | SIGKILL |\n"
-	      "|---|---|---:|---|---:|---|---|---|---|\n", f);
+	fputs("\nWhat each module says it is, built for this kernel (its stats): the type waiter and waker share, with `sizeof` in bytes (what the API adds to the structure that holds it; 0 for a wait on a hashed, system-wide queue keyed by the word's address: `bit_wait_table`), whether a wake runs one waiter, the most waiters it takes, and its timeout. The wake-all order: four waiters, `wake_all=1`, 20 wakes, read from the trace: the order of each call's `sched_waking` against the order the waiters had gone to sleep in (after their last `sched_switch`): lifo, the newest sleeper first (a wait queue's non-exclusive waiters join at its head); fifo, the oldest first (exclusive waiters, swait's and a completion's join at the tail); declared \"caller\" when the wake call loops over the waiters itself (`wake_up_process()`), which is not compared. Then signals (`signals=1`: the waiter allows them; SIGUSR1, then SIGKILL, each in a wait of its own, to the thread's own pending set): \"ends\" with the wait's return value when the signal ended the wait before its wake, \"ignored\" when the wait slept on to its wake; declared: any, fatal (SIGKILL only) or none.\n\n"
+	      "| variant | primitive | bytes | a wake runs | wake-all order | most waiters | timeout | signals declared | SIGUSR1 | SIGKILL |\n"
+	      "|---|---|---:|---|---|---:|---|---|---|---|\n", f);
 	for (i = 0; i < m->n; i++) {
 		const struct variant *v = &m->vs[i];
 
-		fprintf(f, "| %s | `%s` | %s | %s | %s | %s | %s | %s | %s |\n", v->name,
+		fprintf(f, "| %s | `%s` | %s | %s | %s | %s | %s | %s | %s | %s |\n", v->name,
 			*v->primitive ? v->primitive : REPORT_MISSING,
 			bytes_cell(c, sizeof(c), v),
 			wakes_cell(d, sizeof(d), v),
+			wake_all_cell(e, sizeof(e), v),
 			*v->max_waiters ? v->max_waiters : REPORT_MISSING,
 			*v->timeout ? v->timeout : REPORT_MISSING,
 			*v->signals ? v->signals : REPORT_MISSING,
@@ -703,6 +750,16 @@ static void write_json(FILE *f, const struct matrix *m)
 			json_str(&j, "primitive_hashed", NULL);
 		jstr(&j, "timeout", v->timeout);
 		jstr(&j, "wake_order", v->wake_order);
+		if (*v->wake_all_order) {
+			json_object(&j, "wake_all_order");
+			jstr(&j, "declared", v->wake_all_declared);
+			jstr(&j, "measured", v->wake_all_order);
+			jnum(&j, "rounds", v->wake_all_rounds);
+			jnum(&j, "fifo", v->wake_all_fifo);
+			jnum(&j, "lifo", v->wake_all_lifo);
+			jnum(&j, "other", v->wake_all_other);
+			json_end(&j);
+		}
 		json_object(&j, "signals");
 		jstr(&j, "declared", v->signals);
 		jstr(&j, "usr1", v->sig_usr1);

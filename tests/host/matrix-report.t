@@ -167,14 +167,24 @@ check "... with one decimal: stop $sw_stop ns is $(us "$sw_stop"), p50 $sw_p50 n
 cp50=$(val completion stats p50_ns)
 cp99=$(val completion stats p99_ns)
 check "no analysis: the stats' p50 and p99 ($cp50, $cp99: the histogram's)" \
-	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),$(val completion stats expect_signals),$(val completion matrix signal_usr1),$(val completion matrix signal_usr1_ret),$(val completion matrix signal_kill),$(val completion matrix signal_kill_ret),$(val completion matrix wake_order),$(val completion matrix freezer),$(val completion stats expect_freezer),$(val completion matrix freezer_state),yes,\$" "$tmp/wall/matrix.csv"
+	grep -q "^completion,.*,$(val completion matrix stop_ns),$(val completion matrix stop_untested),$(val completion matrix woken_from),$(val completion stats wake_from),$(val completion matrix woken_all_from),$(val completion stats wake_all_from),$cp50,$cp99,$(val completion stats timeout),$(val completion matrix timeout_fires),$(val completion matrix timeout_us),$(val completion matrix timeout_expiries),$(val completion matrix timeout_expiry_early),$(val completion matrix timeout_expiry_ret),$(val completion matrix timeout_expiry_slept_p50_ns),$(val completion stats expect_signals),$(val completion matrix signal_usr1),$(val completion matrix signal_usr1_ret),$(val completion matrix signal_kill),$(val completion matrix signal_kill_ret),$(val completion matrix wake_order),$(val completion matrix freezer),$(val completion stats expect_freezer),$(val completion matrix freezer_state),$(val completion matrix wake_all_order),$(val completion stats expect_wake_all_order),yes,\$" "$tmp/wall/matrix.csv"
 check "... and the JSON says where it came from" \
 	test "$(js wall '.variants[] | select(.variant == "completion") | [.latency_from, .latency_percentiles, .p50_ns] | join(" ")')" = "stats histogram $cp50"
 check "... the clock and unit in the JSON" \
 	test "$(js wall '[.clock, .latency_unit] | join("|")')" = "wall|ns of wall-clock time"
 
-check "the properties table: type, sizeof, whom a wake runs, most waiters, timeout (the stats' and the matrix's)" \
-	grep -qF "| completion | \`$(val completion stats primitive)\` | $(val completion stats primitive_size) | one, the longest asleep (all $(val completion matrix wake_order_oldest)) | $(val completion stats max_waiters) | $(val completion stats timeout | grep . || echo -) |" "$tmp/ref/matrix.md"
+# wa VARIANT: the reference's wake-all order cell of the variant.
+wa() {
+	local o
+	o=$(val "$1" matrix wake_all_order)
+	case $o in
+	"") echo - ;;
+	one) echo "one waiter" ;;
+	*) echo "$o ($(val "$1" matrix "wake_all_order_$o") of $(val "$1" matrix wake_all_order_rounds) rounds; declared $(val "$1" stats expect_wake_all_order))" ;;
+	esac
+}
+check "the properties table: type, sizeof, whom a wake runs, the wake-all order, most waiters, timeout (the stats' and the matrix's)" \
+	grep -qF "| completion | \`$(val completion stats primitive)\` | $(val completion stats primitive_size) | one, the longest asleep (all $(val completion matrix wake_order_oldest)) | $(wa completion) | $(val completion stats max_waiters) | $(val completion stats timeout | grep . || echo -) |" "$tmp/ref/matrix.md"
 # shellcheck disable=SC2016 # the backquotes are Markdown's
 check "... a wake-all API's" grep -q '^| wait_event | `struct wait_queue_head` | [0-9]* | all waiters |' "$tmp/ref/matrix.md"
 
@@ -262,7 +272,38 @@ copy order-bad
 order order-bad completion mixed 20 4 8
 run order-bad
 check "wake order: a wake-one variant that ran others: exit 1, disagrees, counts in its cell" \
-	sh -c "[ $rc = 1 ] && grep -q '^completion,.*,mixed,[^,]*,[^,]*,[^,]*,no,wake_order\$' '$tmp/order-bad/matrix.csv' && grep -q '^| completion | .* | one: mixed (oldest 20, newest 4, other 8) |' '$tmp/order-bad/matrix.md'"
+	sh -c "[ $rc = 1 ] && grep -q '^completion,.*,mixed,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,no,wake_order\$' '$tmp/order-bad/matrix.csv' && grep -q '^| completion | .* | one: mixed (oldest 20, newest 4, other 8) |' '$tmp/order-bad/matrix.md'"
+
+# The wake-all order: as declared (lifo, fifo), a wake call that picks the
+# order itself (caller) whatever was measured, and one waiter agree, their
+# cells and JSON; a declared fifo measured lifo, and a failed reading,
+# disagree.
+# waw NAME VARIANT DECLARED MEASURED ROUNDS FIFO LIFO OTHER: made-up lines.
+waw() {
+	sed -i '/^expect_wake_all_order: /d' "$tmp/$1/$2/stats"
+	sed -i '/^wake_all_order/d' "$tmp/$1/$2/matrix"
+	echo "expect_wake_all_order: $3" >>"$tmp/$1/$2/stats"
+	printf '%s\n' "wake_all_order: $4" "wake_all_order_rounds: $5" "wake_all_order_fifo: $6" \
+		"wake_all_order_lifo: $7" "wake_all_order_other: $8" >>"$tmp/$1/$2/matrix"
+}
+copy wakeall
+waw wakeall wait_event lifo lifo 19 0 19 0
+waw wakeall completion fifo fifo 19 19 0 0
+waw wakeall schedule caller mixed 19 10 0 9
+sed -i '/^wake_all_order/d' "$tmp/wakeall/rcuwait/matrix"
+echo "wake_all_order: one" >>"$tmp/wakeall/rcuwait/matrix"
+run wakeall
+check "wake-all order: as declared, a caller's own order, one waiter: exit 0" is_rc 0
+check "... the cells" \
+	sh -c "grep -q '^| wait_event | .* | all waiters | lifo (19 of 19 rounds; declared lifo) |' '$tmp/wakeall/matrix.md' && grep -q '^| completion | .* | fifo (19 of 19 rounds; declared fifo) |' '$tmp/wakeall/matrix.md' && grep -q '^| schedule | .* | mixed (fifo 10, lifo 0, other 9 of 19 rounds; declared caller) |' '$tmp/wakeall/matrix.md' && grep -q '^| rcuwait | .* | one waiter |' '$tmp/wakeall/matrix.md'"
+check "... and the JSON" \
+	test "$(js wakeall '.variants[] | select(.variant == "wait_event") | .wake_all_order | [.declared, .measured, .rounds, .lifo] | map(tostring) | join(" ")')" = "lifo lifo 19 19"
+copy wakeall-bad
+waw wakeall-bad completion fifo lifo 19 0 19 0
+waw wakeall-bad wait_event lifo failed "" "" "" ""
+run wakeall-bad
+check "wake-all order: a fifo declared, lifo measured, and a failed reading: exit 1, both disagree" \
+	sh -c "[ $rc = 1 ] && grep -q '^completion,.*,lifo,fifo,no,wake_all_order\$' '$tmp/wakeall-bad/matrix.csv' && grep -q '^wait_event,.*,failed,lifo,no,wake_all_order\$' '$tmp/wakeall-bad/matrix.csv'"
 
 # The freezer: a wait frozen where it sleeps and one that refused, as
 # declared, give their rows (the run's pm_freeze_timeout and sampling
@@ -295,7 +336,7 @@ frz freezer-bad wait_event_freezable freezes failed - busy
 frz freezer-bad completion refuses unsupported - -
 run freezer-bad
 check "freezer: a refuser that froze, a freezer whose measure failed: exit 1, both disagree" \
-	sh -c "[ $rc = 1 ] && grep -q '^wait_event,.*,freezes,refuses,D,no,freezer\$' '$tmp/freezer-bad/matrix.csv' && grep -q '^wait_event_freezable,.*,failed,freezes,-,no,freezer\$' '$tmp/freezer-bad/matrix.csv'"
+	sh -c "[ $rc = 1 ] && grep -q '^wait_event,.*,freezes,refuses,D,[^,]*,[^,]*,no,freezer\$' '$tmp/freezer-bad/matrix.csv' && grep -q '^wait_event_freezable,.*,failed,freezes,-,[^,]*,[^,]*,no,freezer\$' '$tmp/freezer-bad/matrix.csv'"
 check "... a kernel without the freezer test says nothing of completion: no row, no disagreement" \
 	sh -c "! grep -q '^| completion | refuses' '$tmp/freezer-bad/matrix.md' && ! grep -q '^completion,.*freezer\$' '$tmp/freezer-bad/matrix.csv'"
 
