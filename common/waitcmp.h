@@ -471,7 +471,7 @@ MODULE_PARM_DESC(signals,						\
 		 "1 = the waiters take SIGKILL and SIGUSR1, counted and flushed"); \
 module_param_named(freezable, waitcmp_params.freezable, uint, 0444);	\
 MODULE_PARM_DESC(freezable,						\
-		 "1 = the waiters are freezable kthreads: what a suspend's freezer does to the wait"); \
+		 "1 = the waiters are freezable kthreads (a suspend's freezer)"); \
 module_param_named(timeout_us, waitcmp_params.timeout_us, uint, 0444);	\
 MODULE_PARM_DESC(timeout_us,						\
 		 "0 = never fires; 1..10000000: the wait's timeout (us), if it has one"); \

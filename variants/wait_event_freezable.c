@@ -8,9 +8,10 @@
  * TASK_FROZEN where it sleeps (__set_task_frozen() in kernel/freezer.c),
  * which ps shows as D while it lasts; every other wait here makes the
  * suspend fail. TASK_FREEZABLE is a flag beside the state and outside
- * TASK_REPORT, so __task_state_index() (include/linux/sched.h) reports S. No load average: __schedule() counts TASK_UNINTERRUPTIBLE
- * sleepers only; no hung-task checks: check_hung_uninterruptible_tasks()
- * wants TASK_UNINTERRUPTIBLE too. It returns 0, or -ERESTARTSYS when a
+ * TASK_REPORT, so __task_state_index() (include/linux/sched.h) reports S.
+ * No load average: __schedule() counts TASK_UNINTERRUPTIBLE sleepers only;
+ * no hung-task checks: check_hung_uninterruptible_tasks() wants
+ * TASK_UNINTERRUPTIBLE too. It returns 0, or -ERESTARTSYS when a
  * signal is pending: after kthread_stop()'s TIF_NOTIFY_SIGNAL every such
  * wait returns at once, and the harness, seeing no new wake, leaves.
  */
