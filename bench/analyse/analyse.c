@@ -32,6 +32,20 @@
  * module's stats. Traces older than the slept field count every woken as
  * a sample.
  *
+ * Wake order (see round_close()): in a trace with sched_waking and
+ * sched_switch, each waitcmp_wake opens a round of its variant, up to the
+ * variant's next wake (or its run's begin or end). The round keeps, in
+ * order, the first sched_waking after the wake of each task (at most
+ * ROUND_TASKS tasks), with the task's last sched_switch away asleep before
+ * the wake, if it was still asleep then. The waiters it ran are the tasks
+ * among those that record the wake's seq, having slept (waitcmp_woken's
+ * common_pid): the waker waits for their records before its next wake, so
+ * they are all in when the round closes. Their wake order against their
+ * sleep order says whether the wake ran the oldest sleeper first (fifo),
+ * the newest (lifo), or neither. Memory: a round of ROUND_TASKS tasks and
+ * a list of MAX_WAITERS pids per variant, and the sleep of each task in
+ * the task table.
+ *
  * Bad input: the file's layout is checked before libtracecmd sees it, so a
  * truncated file is reported as such (see truncated()), and the work runs
  * in a child process, since libtracecmd crashes on some corrupt files (see
@@ -73,6 +87,26 @@
 #define MAX_VARIANTS	64
 #define MAX_CPUS	8192
 #define VARIANT_LEN	64
+
+/* Most waiters of a run: the module's WAITCMP_MAX_WAITERS. */
+#define MAX_WAITERS	64
+/*
+ * Tasks whose first sched_waking a round keeps: its waiters, and whatever
+ * else was woken before the variant's next wake (the waker, kworkers,
+ * trace-cmd). A waiter past them leaves the round uncounted.
+ */
+#ifndef ROUND_TASKS
+#define ROUND_TASKS	256
+#endif
+
+/*
+ * sched_switch's prev_state, as 4.14 and later report it: one bit per
+ * state (S 0x1, D 0x2, ..., I 0x80), 0 for running (R), and this bit
+ * alone for a task preempted (R+) whatever its state (TASK_REPORT_MAX,
+ * include/trace/events/sched.h). Any bit below it is a task that left the
+ * CPU not runnable: asleep (or dead, X or Z, which no wake follows).
+ */
+#define SWITCH_PREEMPTED	0x100ull
 
 /*
  * Records per slice: libtracecmd's memory grows with what it has read until
@@ -141,6 +175,23 @@ struct wake_slot {
 	bool used;
 };
 
+/* A task woken in a round, in the order of their first sched_waking. */
+struct round_task {
+	int pid;
+	bool slept;		/* asleep at the wake, since sleep_ts */
+	bool recorded;		/* recorded the round's seq, having slept */
+	uint64_t sleep_ts;	/* its last sched_switch away asleep */
+};
+
+/* From a waitcmp_wake to the variant's next one. */
+struct round {
+	bool open;
+	uint64_t seq;
+	uint64_t ts;		/* of the waitcmp_wake */
+	uint32_t n;		/* task[0..n) */
+	struct round_task task[ROUND_TASKS];
+};
+
 struct variant {
 	char name[VARIANT_LEN];
 	size_t len;		/* of name */
@@ -153,20 +204,29 @@ struct variant {
 	struct hist lat;	/* latency_ns of the wokens that slept */
 	struct hist sched;
 	struct wake_slot ring[WAKE_RING];
+	/* Wake order, see round_close(). */
+	int waiter[MAX_WAITERS];	/* pids that recorded a wake this run */
+	uint32_t nr_waiters;
+	bool settled;		/* a round ran every waiter from its sleep */
+	uint64_t order_rounds, order_fifo, order_lifo, order_other;
+	struct round round;
 };
 
 /*
  * Per task: its last sched_waking, and the scheduler latency that the next
- * switch-in closed, waiting for the waitcmp_woken the task then emits.
+ * switch-in closed, waiting for the waitcmp_woken the task then emits; and
+ * whether it is asleep, for the wake order.
  */
 struct task {
 	int pid;		/* 0: free slot (pid 0 is the idle task) */
 	bool waking;		/* waking_ts holds a sched_waking not switched in */
 	bool switched;		/* lat holds a latency not yet attributed */
+	bool asleep;		/* since sleep_ts, not woken nor run since */
 	uint64_t waking_ts;
 	uint64_t from_ts;	/* the sched_waking that lat starts at */
 	uint64_t lat;
 	uint64_t last_ts;
+	uint64_t sleep_ts;	/* its last sched_switch away asleep */
 };
 
 /* Open addressing, linear probing; rebuilt rather than deleted from. */
@@ -184,15 +244,16 @@ struct cursor {
 
 /* The fields we read, looked up from the file's event formats. */
 struct formats {
-	int wake_id, woken_id, begin_id, waking_id, switch_id;
+	int wake_id, woken_id, begin_id, end_id, waking_id, switch_id;
 	bool swap;				/* the file's byte order is not ours */
 	struct tep_format_field *type;		/* common_type */
 	struct tep_format_field *pid;		/* common_pid */
 	struct tep_format_field *wake_variant, *wake_seq;
 	struct tep_format_field *woken_variant, *woken_seq, *woken_lat;
 	struct tep_format_field *woken_slept;	/* NULL in older traces */
-	struct tep_format_field *begin_variant;
+	struct tep_format_field *begin_variant, *end_variant;
 	struct tep_format_field *waking_pid, *switch_next;
+	struct tep_format_field *switch_prev, *switch_prev_state;
 };
 
 struct analysis {
@@ -269,6 +330,23 @@ static void usage(FILE *out)
 "                       same rule and cap as p50_ns's, counted apart (which\n"
 "                       of the two is not printed)\n"
 "  sched_p50_diff_pct   100 * (p50_ns - sched_p50_ns) / p50_ns\n"
+"  wake_order_rounds    wakes that ran two or more of the variant's\n"
+"                       waiters (the tasks that record its wakes), each\n"
+"                       asleep since a sched_switch away before the wake\n"
+"                       (no two at the same timestamp), with its\n"
+"                       sched_waking after it; counted from the first wake\n"
+"                       of a run that ran every waiter so (the ones\n"
+"                       before, while waiters start, are not); 0 without\n"
+"                       sched events\n"
+"  wake_order_fifo wake_order_lifo wake_order_other\n"
+"                       those rounds by their wake order (each waiter's\n"
+"                       first sched_waking after the wake) against their\n"
+"                       sleep order (each one's last sched_switch away\n"
+"                       asleep before it): fifo the same, the oldest\n"
+"                       sleeper first; lifo exactly reversed, the newest\n"
+"                       first; other neither\n"
+"  wake_order           fifo or lifo when every round was that, mixed\n"
+"                       otherwise, none without a round\n"
 "\n"
 "-o OUTDIR  also write plot data (OUTDIR is created if missing):\n"
 "  cdf.dat   '# variant NAME', then 'latency_ns cumulative_fraction' per\n"
@@ -516,15 +594,20 @@ static void task_place(struct task *slot, size_t cap, const struct task *e)
 
 static bool task_live(const struct task *e, uint64_t now)
 {
-	return (e->waking || e->switched) && now - e->last_ts < TASK_STALE_NS;
+	return ((e->waking || e->switched) &&
+		now - e->last_ts < TASK_STALE_NS) ||
+	       (e->asleep && now - e->sleep_ts < TASK_STALE_NS);
 }
 
 /*
  * Rebuild the table with only the tasks that still wait for a switch-in or
  * a woken and were seen during the last TASK_STALE_NS: a waiter emits its
  * woken microseconds after it is switched in, so older state can only
- * belong to tasks that are not waiters. The table holds the tasks active
- * in one second of trace time, whatever the length of the trace.
+ * belong to tasks that are not waiters. Or that went to sleep during the
+ * last TASK_STALE_NS: a waiter asleep longer when the table is rebuilt
+ * has no sleep for its next wake's round, which then does not count. The
+ * table holds the tasks active in one second of trace time, whatever the
+ * length of the trace.
  */
 static void tasks_sweep(struct tasks *t, uint64_t now)
 {
@@ -678,6 +761,144 @@ static void variant_restart(struct variant *v)
 		slot_retire(v, &v->ring[i]);
 }
 
+/* ---- wake order ---- */
+
+static struct round_task *round_find(struct round *r, int pid)
+{
+	uint32_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->task[i].pid == pid)
+			return &r->task[i];
+	return NULL;
+}
+
+/*
+ * The variant's open round is over: count it, if it is one. It counts
+ * when at least two waiters recorded its seq having slept, and each of
+ * them had its sched_waking in the round and was asleep at the wake, since
+ * a sched_switch away before it (one woken between its sleep and the wake
+ * was on the wait list since a moment the trace does not give), no two of
+ * them since the same timestamp (which slept first is not known: two CPUs
+ * can stamp the same nanosecond). And once a round of the run has had
+ * every waiter seen so far so: until then the waiters are starting, not
+ * all of them asleep at the wake.
+ *
+ * The rounds' kind: the order of the waiters' first sched_waking after the
+ * wake (a wake-all calls try_to_wake_up() on them in the order of its
+ * list) against the order in which they went to sleep (that of their
+ * prepare_to_wait() on one CPU; across CPUs, two that sleep close together
+ * may reach the list in the other order): fifo when the same, the oldest
+ * sleeper woken first; lifo when exactly the reverse; other otherwise.
+ */
+static void round_close(struct variant *v)
+{
+	struct round *r = &v->round;
+	const struct round_task *prev = NULL, *t;
+	bool fifo = true, lifo = true;
+	uint32_t i, woken = 0;
+
+	if (!r->open)
+		return;
+	r->open = false;
+	for (i = 0; i < r->n; i++) {
+		t = &r->task[i];
+		if (!t->recorded)
+			continue;
+		if (!t->slept || (prev && prev->sleep_ts == t->sleep_ts))
+			return;
+		if (prev) {
+			fifo &= prev->sleep_ts < t->sleep_ts;
+			lifo &= prev->sleep_ts > t->sleep_ts;
+		}
+		prev = t;
+		woken++;
+	}
+	if (!v->settled) {
+		for (i = 0; i < v->nr_waiters; i++) {
+			t = round_find(r, v->waiter[i]);
+			if (!t || !t->recorded)
+				return;
+		}
+		v->settled = true;
+	}
+	if (woken < 2)
+		return;
+	v->order_rounds++;
+	if (fifo)
+		v->order_fifo++;
+	else if (lifo)
+		v->order_lifo++;
+	else
+		v->order_other++;
+}
+
+/* A waitcmp_wake of the variant: its last round is over, a new one opens. */
+static void round_open(struct variant *v, uint64_t seq, uint64_t ts)
+{
+	round_close(v);
+	v->round.open = true;
+	v->round.seq = seq;
+	v->round.ts = ts;
+	v->round.n = 0;
+}
+
+/*
+ * A sched_waking of pid, asleep since sleep_ts if slept: its first one in
+ * each open round is its place in that round's wake order.
+ */
+static void rounds_waking(struct analysis *a, int pid, bool slept,
+			  uint64_t sleep_ts)
+{
+	struct round *r;
+	int i;
+
+	for (i = 0; i < a->nr_variants; i++) {
+		r = &a->v[i]->round;
+		if (!r->open || round_find(r, pid) || r->n == ROUND_TASKS)
+			continue;
+		r->task[r->n++] = (struct round_task){
+			.pid = pid,
+			.slept = slept && sleep_ts < r->ts,
+			.sleep_ts = sleep_ts,
+		};
+	}
+}
+
+/*
+ * A waitcmp_woken from pid: pid is one of the variant's waiters, and if it
+ * records the open round's seq having slept after a sched_waking in the
+ * round, that round ran it. Without one (woken before the wake, or past
+ * ROUND_TASKS), the round did not, as far as the trace shows.
+ */
+static void round_woken(struct analysis *a, struct variant *v, uint64_t seq,
+			bool slept, struct tep_record *rec)
+{
+	unsigned long long pid;
+	struct round_task *t;
+	uint32_t i;
+
+	if (!field_num(a, a->f.pid, rec, &pid) || !pid)
+		return;
+	for (i = 0; i < v->nr_waiters && v->waiter[i] != (int)pid; i++)
+		;
+	if (i == v->nr_waiters && i < MAX_WAITERS)
+		v->waiter[v->nr_waiters++] = (int)pid;
+	if (!v->round.open || v->round.seq != seq || !slept)
+		return;
+	t = round_find(&v->round, (int)pid);
+	if (t)
+		t->recorded = true;
+}
+
+/* A new run: new waiters, starting again. */
+static void round_restart(struct variant *v)
+{
+	round_close(v);
+	v->nr_waiters = 0;
+	v->settled = false;
+}
+
 /* ---- events ---- */
 
 static struct variant *record_variant(struct analysis *a,
@@ -707,6 +928,9 @@ static void on_wake(struct analysis *a, struct tep_record *rec)
 		return;
 	}
 	v->wakes++;
+	/* Without both sched events, no wake order. */
+	if (a->f.waking_id >= 0)
+		round_open(v, seq, rec->ts);
 	s = &v->ring[seq % WAKE_RING];
 	slot_retire(v, s);
 	*s = (struct wake_slot){ .seq = seq, .ts = rec->ts, .has_wake = true,
@@ -789,20 +1013,36 @@ static void on_woken(struct analysis *a, struct tep_record *rec)
 		hist_add(&v->lat, lat);
 	}
 	sched_attribute(a, v, s, rec);
+	round_woken(a, v, seq, slept, rec);
 }
 
 static void on_begin(struct analysis *a, struct tep_record *rec)
 {
 	struct variant *v = record_variant(a, a->f.begin_variant, rec);
 
-	if (v)
+	if (v) {
 		variant_restart(v);
+		round_restart(v);
+	}
+}
+
+/*
+ * The run's last wake is recorded: its round ends here, before the
+ * release that wakes the waiters for good.
+ */
+static void on_end(struct analysis *a, struct tep_record *rec)
+{
+	struct variant *v = record_variant(a, a->f.end_variant, rec);
+
+	if (v)
+		round_close(v);
 }
 
 static void on_waking(struct analysis *a, struct tep_record *rec)
 {
 	unsigned long long pid;
 	struct task *t;
+	bool slept;
 
 	a->sched_events++;
 	if (!field_num(a, a->f.waking_pid, rec, &pid) || !pid)
@@ -811,18 +1051,34 @@ static void on_waking(struct analysis *a, struct tep_record *rec)
 	t->waking = true;
 	t->waking_ts = rec->ts;
 	t->last_ts = rec->ts;
+	/* This wakes it from its sleep, if it was asleep. */
+	slept = t->asleep;
+	t->asleep = false;
+	rounds_waking(a, (int)pid, slept, t->sleep_ts);
 }
 
 static void on_switch(struct analysis *a, struct tep_record *rec)
 {
-	unsigned long long pid;
+	unsigned long long pid, state;
 	struct task *t;
 
 	a->sched_events++;
+	/* The task switched away asleep, not preempted nor yielding. */
+	if (field_num(a, a->f.switch_prev, rec, &pid) && pid &&
+	    field_num(a, a->f.switch_prev_state, rec, &state) &&
+	    (state & (SWITCH_PREEMPTED - 1))) {
+		t = task_get(&a->tasks, (int)pid, rec->ts);
+		t->asleep = true;
+		t->sleep_ts = rec->ts;
+	}
 	if (!field_num(a, a->f.switch_next, rec, &pid) || !pid)
 		return;
 	t = task_find(&a->tasks, (int)pid);
-	if (!t || !t->waking)
+	if (!t)
+		return;
+	/* Running: woken by a sched_waking traced before its switch away. */
+	t->asleep = false;
+	if (!t->waking)
 		return;
 	t->waking = false;
 	t->switched = true;
@@ -873,6 +1129,8 @@ static void on_record(struct analysis *a, struct tep_record *rec, int cpu)
 			on_switch(a, rec);
 		else if ((int)type == a->f.begin_id)
 			on_begin(a, rec);
+		else if ((int)type == a->f.end_id)
+			on_end(a, rec);
 	}
 	cursor_set(a, cpu, rec->offset);
 }
@@ -1321,13 +1579,14 @@ static struct tep_format_field *need_field(const char *path,
 static void find_formats(struct analysis *a, struct tep_handle *tep)
 {
 	struct formats *f = &a->f;
-	struct tep_event *wake, *woken, *begin, *waking, *sw;
+	struct tep_event *wake, *woken, *begin, *end, *waking, *sw;
 
 	f->swap = tep_is_file_bigendian(tep) !=
 		  (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__);
 	f->wake_id = event_id(tep, "waitcmp", "waitcmp_wake", &wake);
 	f->woken_id = event_id(tep, "waitcmp", "waitcmp_woken", &woken);
 	f->begin_id = event_id(tep, "waitcmp", "waitcmp_run_begin", &begin);
+	f->end_id = event_id(tep, "waitcmp", "waitcmp_run_end", &end);
 	f->waking_id = event_id(tep, "sched", "sched_waking", &waking);
 	f->switch_id = event_id(tep, "sched", "sched_switch", &sw);
 	if (!wake || !woken)
@@ -1349,10 +1608,16 @@ static void find_formats(struct analysis *a, struct tep_handle *tep)
 		f->begin_variant = need_field(a->path, begin, "variant", 4);
 	else
 		f->begin_id = -1;
+	if (end)
+		f->end_variant = need_field(a->path, end, "variant", 4);
+	else
+		f->end_id = -1;
 	/* Without both sched events there is no scheduler view. */
 	if (waking && sw) {
 		f->waking_pid = need_field(a->path, waking, "pid", 0);
 		f->switch_next = need_field(a->path, sw, "next_pid", 0);
+		f->switch_prev = need_field(a->path, sw, "prev_pid", 0);
+		f->switch_prev_state = need_field(a->path, sw, "prev_state", 0);
 	} else {
 		f->waking_id = -1;
 		f->switch_id = -1;
@@ -1395,12 +1660,48 @@ static void print_exactness(const struct hist *h)
 	printf("percentiles: %s\n", h->sorted ? "exact" : "histogram");
 }
 
+static void print_wake_order(const struct variant *v)
+{
+	const char *word = "mixed";
+
+	if (!v->order_rounds)
+		word = "none";
+	else if (v->order_fifo == v->order_rounds)
+		word = "fifo";
+	else if (v->order_lifo == v->order_rounds)
+		word = "lifo";
+	printf("wake_order_rounds: %" PRIu64 "\n", v->order_rounds);
+	printf("wake_order_fifo: %" PRIu64 "\n", v->order_fifo);
+	printf("wake_order_lifo: %" PRIu64 "\n", v->order_lifo);
+	printf("wake_order_other: %" PRIu64 "\n", v->order_other);
+	printf("wake_order: %s\n", word);
+}
+
+/* The scheduler's latency, n/a without sched events. */
+static void print_sched(bool sched, uint64_t p50, const struct hist *s)
+{
+	uint64_t sp50 = sched ? hist_percentile(s, 50, 100) : 0;
+
+	if (!sched) {
+		printf("sched_p50_ns: n/a\nsched_p99_ns: n/a\nsched_mean_ns: n/a\n");
+		printf("sched_p50_diff_pct: n/a\n");
+		return;
+	}
+	printf("sched_p50_ns: %" PRIu64 "\n", sp50);
+	printf("sched_p99_ns: %" PRIu64 "\n", hist_percentile(s, 99, 100));
+	printf("sched_mean_ns: %" PRIu64 "\n", hist_mean(s));
+	if (p50)
+		printf("sched_p50_diff_pct: %.1f\n",
+		       100.0 * ((double)p50 - (double)sp50) / (double)p50);
+	else
+		printf("sched_p50_diff_pct: n/a\n");
+}
+
 static void print_variant(const struct analysis *a, const struct variant *v)
 {
 	const struct hist *l = &v->lat, *s = &v->sched;
 	bool sched = a->sched_events && s->n;
 	uint64_t p50 = l->n ? hist_percentile(l, 50, 100) : 0;
-	uint64_t sp50 = sched ? hist_percentile(s, 50, 100) : 0;
 
 	printf("variant: %s\n", v->name);
 	printf("samples: %" PRIu64 "\n", l->n);
@@ -1423,19 +1724,8 @@ static void print_variant(const struct analysis *a, const struct variant *v)
 	else
 		printf("lost_events: %" PRIu64 "\n", a->lost);
 	printf("sched_matched: %" PRIu64 "\n", s->n);
-	if (!sched) {
-		printf("sched_p50_ns: n/a\nsched_p99_ns: n/a\nsched_mean_ns: n/a\n");
-		printf("sched_p50_diff_pct: n/a\n");
-		return;
-	}
-	printf("sched_p50_ns: %" PRIu64 "\n", sp50);
-	printf("sched_p99_ns: %" PRIu64 "\n", hist_percentile(s, 99, 100));
-	printf("sched_mean_ns: %" PRIu64 "\n", hist_mean(s));
-	if (p50)
-		printf("sched_p50_diff_pct: %.1f\n",
-		       100.0 * ((double)p50 - (double)sp50) / (double)p50);
-	else
-		printf("sched_p50_diff_pct: n/a\n");
+	print_sched(sched, p50, s);
+	print_wake_order(v);
 }
 
 static void write_cdf(FILE *f, const struct variant *v)
@@ -1736,9 +2026,13 @@ static void analyse(struct analysis *a)
 		exit(1);
 	}
 	read_slices(a, h, cpus);
-	/* Wakes still in the rings: count those nobody reported. */
+	/*
+	 * Wakes still in the rings: count those nobody reported. The last
+	 * rounds end with the trace.
+	 */
 	for (i = 0; i < a->nr_variants; i++) {
 		variant_restart(a->v[i]);
+		round_close(a->v[i]);
 		exact_sort(&a->v[i]->lat);
 		exact_sort(&a->v[i]->sched);
 	}

@@ -11,9 +11,17 @@
 # past its cap of distinct values (forced down with ANALYSE_EXACT_CAP),
 # within 1/512 of them (its histogram's 256 buckets per power of two).
 #
-# All fixtures but no-sleep.dat were recorded before waitcmp_woken had its
-# slept field: there every record is a sample. no-sleep.dat has records
-# whose wait returned without sleeping (slept=0), which are no samples.
+# All fixtures but no-sleep.dat and the two *-w3-all.dat were recorded
+# before waitcmp_woken had its slept field: there every record is a
+# sample. no-sleep.dat has records whose wait returned without sleeping
+# (slept=0), which are no samples.
+#
+# The wake order of wake-all calls: wait_event-w3-all.dat and
+# completion-w3-all.dat (wake_all=1, three waiters on one CPU) give the
+# order the kernel's code gives (wake_up_all() the newest sleeper first,
+# complete_all() the oldest), the count of rounds is that of an awk
+# reading of trace-cmd report by the same rules, and traces cut from them
+# (trace-cmd split) leave out the rounds the rules leave out.
 set -eu
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -270,6 +278,271 @@ is "$(awk '!/^#/ { n += $3 } END { print n }' "$dir/hist.dat")" "$(val samples)"
 is "$(awk '!/^#/ { x = $1 } END { print x }' "$dir/cdf.dat")" "$(val max_ns)" \
 	"no-sleep: cdf.dat ends at the samples' max_ns"
 
+# Wake order: the rules of round_close() in bench/analyse/analyse.c, read
+# again from trace-cmd report (-t: nanoseconds, -R: raw fields) of a trace
+# of one variant. "rounds fifo lifo other".
+order_expected() {
+	trace-cmd report -t -R -i "$1" 2>/dev/null | awk '
+	function field(name,   i) {
+		for (i = 1; i <= NF; i++)
+			if (index($i, name "=") == 1)
+				return substr($i, length(name) + 2)
+		return ""
+	}
+	# A round is over: count it when two or more waiters recorded its
+	# seq, each from a sleep before the wake, no two from the same time,
+	# once a round of the run has had every waiter seen so.
+	function close_round(   i, k, p, w, fifo, lifo) {
+		if (!open)
+			return
+		open = 0
+		k = 0
+		for (i = 1; i <= n; i++) {
+			p = order[i]
+			if (!(p in rec))
+				continue
+			if (!(p in slept))
+				return
+			w[++k] = slept[p]
+			if (k > 1 && w[k] == w[k - 1])
+				return
+		}
+		if (!settled) {
+			for (p in waiter)
+				if (!(p in rec))
+					return
+			settled = 1
+		}
+		if (k < 2)
+			return
+		fifo = lifo = 1
+		for (i = 2; i <= k; i++) {
+			if (w[i] < w[i - 1]) fifo = 0
+			if (w[i] > w[i - 1]) lifo = 0
+		}
+		rounds++
+		if (fifo) nfifo++
+		else if (lifo) nlifo++
+		else nother++
+	}
+	{
+		# The time (integer ns) and the event follow the [cpu] field.
+		for (i = 1; i <= NF && $i !~ /^\[[0-9]+\]$/; i++)
+			;
+		split($(i + 1), tp, /[.:]/)
+		t = tp[1] * 1000000000 + tp[2]
+		ev = $(i + 2)
+		pid = $(i - 1)
+		sub(/.*-/, "", pid)
+	}
+	ev == "sched_switch:" {
+		p = field("prev_pid")
+		if (p != 0 && field("prev_state") % 256 != 0) {
+			asleep[p] = 1
+			since[p] = t
+		}
+		delete asleep[field("next_pid")]
+	}
+	ev == "sched_waking:" {
+		p = field("pid")
+		if (open && !(p in inround)) {
+			inround[p] = 1
+			order[++n] = p
+			if ((p in asleep) && since[p] < wake_t)
+				slept[p] = since[p]
+		}
+		delete asleep[p]
+	}
+	ev == "waitcmp_wake:" {
+		close_round()
+		open = 1
+		seq = field("seq")
+		wake_t = t
+		n = 0
+		delete inround
+		delete order
+		delete slept
+		delete rec
+	}
+	ev == "waitcmp_woken:" {
+		waiter[pid] = 1
+		s = field("slept")
+		if (open && field("seq") == seq && s != "0" && (pid in inround))
+			rec[pid] = 1
+	}
+	ev == "waitcmp_run_begin:" {
+		close_round()
+		delete waiter
+		settled = 0
+	}
+	ev == "waitcmp_run_end:" {
+		close_round()
+	}
+	END {
+		close_round()
+		print rounds + 0, nfifo + 0, nlifo + 0, nother + 0
+	}'
+}
+
+# order_keys: "rounds fifo lifo other" of the analyser's output.
+order_keys() {
+	echo "$(val wake_order_rounds) $(val wake_order_fifo) $(val wake_order_lifo) $(val wake_order_other)"
+}
+
+# wake_all NAME WORD: NAME (a wake_all=1 fixture) has rounds, and every
+# one of them of kind WORD.
+wake_all() {
+	local name=$1 word=$2 dat=$fix/$1.dat stats=$fix/$1.stats
+	local rounds kinds
+
+	run "$dat"
+	is "$rc $(stat "$stats" wake_all) $(stat "$stats" waiters)" "0 1 3" \
+		"$name: exit status 0; the run had wake_all=1 and three waiters"
+	rounds=$(val wake_order_rounds)
+	check "$name: wake_order_rounds > 0" test "$rounds" -gt 0
+	is "$(val wake_order) $(val "wake_order_$word")" "$word $rounds" \
+		"$name: wake_order $word: every round of $rounds"
+	# fifo lifo other
+	kinds="0 $rounds 0"
+	[ "$word" = lifo ] || kinds="$rounds 0 0"
+	is "$(val wake_order_fifo) $(val wake_order_lifo) $(val wake_order_other)" \
+		"$kinds" "$name: no round of another kind"
+	if command -v trace-cmd >/dev/null; then
+		is "$(order_keys)" "$(order_expected "$dat")" \
+			"$name: rounds fifo lifo other = the counts from trace-cmd report"
+	else
+		skip "$name: trace-cmd not installed to count the rounds"
+	fi
+}
+
+# wake_up_all(): non-exclusive waiters join the queue at its head
+# (__add_wait_queue()), __wake_up_common() walks it from there.
+wake_all wait_event-w3-all lifo
+run "$fix/wait_event-w3-all.dat"
+is "$(val wake_order_rounds)" "$(val wakes)" \
+	"wait_event-w3-all: every wake is a round (its stats' no_sleep $(stat "$fix/wait_event-w3-all.stats" no_sleep): all three asleep at each)"
+# complete_all(): swait waiters join at the tail (__prepare_to_swait()),
+# swake_up_all_locked() wakes from the head.
+wake_all completion-w3-all fifo
+if command -v trace-cmd >/dev/null; then
+	run "$fix/completion-w3-all.dat"
+	is "$(val wake_order_rounds)" "$(trace-cmd report -i "$fix/completion-w3-all.dat" 2>/dev/null |
+		awk '/ waitcmp_woken: .* slept=1 / {
+			for (i = 1; i <= NF; i++)
+				if ($i ~ /^seq=/)
+					n[$i]++
+		}
+		END { for (s in n) k += n[s] >= 2; print k + 0 }')" \
+		"completion-w3-all: rounds = the wakes that two or more waiters recorded having slept (its stats' no_sleep $(stat "$fix/completion-w3-all.stats" no_sleep))"
+else
+	skip "completion-w3-all: trace-cmd not installed to count the wakes"
+fi
+
+# Without rounds.
+for f in together:wait_event_interruptible together:io_wait_event \
+	 completion-w3:completion; do
+	run -v "${f#*:}" "$fix/${f%%:*}.dat"
+	case $f in
+	together:*) why="no sched events" ;;
+	*) why="complete() runs one waiter a wake" ;;
+	esac
+	is "$(order_keys) $(val wake_order)" "0 0 0 0 none" \
+		"${f%%:*} ${f#*:}: wake_order none, 0 rounds ($why)"
+done
+if command -v trace-cmd >/dev/null; then
+	for f in wait_event-w2 completion-w3; do
+		run "$fix/$f.dat"
+		is "$(order_keys)" "$(order_expected "$fix/$f.dat")" \
+			"$f: rounds fifo lifo other = the counts from trace-cmd report ($(val wake_order))"
+	done
+else
+	skip "trace-cmd not installed to count the rounds"
+	skip "trace-cmd not installed to count the rounds"
+fi
+
+# event_ts DAT AFTER PATTERN N: the time (s, to the ns) 1 ns before the
+# Nth event of DAT whose line in trace-cmd report matches PATTERN, after
+# the first that matches AFTER (from the start if empty): a cut there
+# leaves that event out of the part before it and in the part after.
+event_ts() {
+	trace-cmd report -t -i "$1" 2>/dev/null |
+		awk -v after="$2" -v re="$3" -v n="$4" '
+		$0 ~ after { from = 1 }
+		from && $0 ~ re && ++k == n {
+			for (i = 1; i <= NF && $i !~ /^\[[0-9]+\]$/; i++)
+				;
+			split($(i + 1), t, /[.:]/)
+			if (t[2] > 0) {
+				t[2]--
+			} else {
+				t[1]--
+				t[2] = 999999999
+			}
+			printf "%d.%09d\n", t[1], t[2]
+			exit
+		}'
+}
+
+# cut_trace DAT FROM TO: the events of DAT from FROM to TO (s) into
+# $tmp/cut.dat (trace-cmd split, which names its file cut.dat.1). If it
+# fails, there is no file, and the points on it fail.
+cut_trace() {
+	rm -f "$tmp/cut.dat" "$tmp/cut.dat".*
+	trace-cmd split -i "$1" -o "$tmp/cut.dat" "$2" "$3" >/dev/null 2>&1 || true
+	[ -e "$tmp/cut.dat" ] || mv "$tmp/cut.dat.1" "$tmp/cut.dat" 2>/dev/null || true
+}
+
+# Traces cut from the wake-all fixtures: each keeps the kind of the whole,
+# and leaves out the rounds the rules leave out.
+if command -v trace-cmd >/dev/null; then
+	dat=$fix/wait_event-w3-all.dat
+	# From the second waiter's sleep after wake 4: wake 5 woke the oldest
+	# sleeper last (lifo), and its sleep is not in the trace: wake 5 is no
+	# round; the next ones are (their waiters all sleep in it).
+	cut_trace "$dat" "$(event_ts "$dat" 'waitcmp_woken: .* seq=4 ' \
+		'sched_switch: +waitcmp_wait/[0-9]+:[0-9]+ \[[0-9]+\] D ' 2)" 1000000
+	run "$tmp/cut.dat"
+	is "$(val wakes) $(val wake_order_rounds) $(val wake_order)" "26 25 lifo" \
+		"cut between the waiters' sleeps before wake 5: 26 wakes, 25 rounds (not wake 5, one waiter's sleep is cut off), lifo"
+	is "$(order_keys)" "$(order_expected "$tmp/cut.dat")" \
+		"cut between the sleeps: rounds fifo lifo other = the counts from trace-cmd report"
+	# Up to wake 10's first record: its waiters are woken, but none has
+	# recorded it; it is no round.
+	cut_trace "$dat" 0 "$(event_ts "$dat" '' 'waitcmp_woken: .* seq=10 ' 1)"
+	run "$tmp/cut.dat"
+	is "$(val wakes) $(val samples) $(val wake_order_rounds) $(val wake_order)" \
+		"10 27 9 lifo" \
+		"cut before wake 10's records: 10 wakes, 27 samples, 9 rounds (not wake 10, which nobody recorded), lifo"
+	# Up to wake 11: wake 10's round ends with the trace, and counts.
+	cut_trace "$dat" 0 "$(event_ts "$dat" '' 'waitcmp_wake: .* seq=11 ' 1)"
+	run "$tmp/cut.dat"
+	is "$(val wakes) $(val samples) $(val wake_order_rounds) $(val wake_order)" \
+		"10 30 10 lifo" \
+		"cut before wake 11: 10 wakes, 30 samples, 10 rounds (wake 10's ends with the trace), lifo"
+	# From wake 25's records on: one of the three waiters is late back to
+	# its wait at wakes 26 and 27 (it records them with slept=0), so
+	# they wait for a round that ran every waiter, wake 28: 5 wakes, 3
+	# rounds. In the whole trace the run had had its first such round
+	# long before, and 26 and 27 count with their two waiters.
+	dat=$fix/completion-w3-all.dat
+	is "$(trace-cmd report -i "$dat" 2>/dev/null | awk '/ waitcmp_woken: .* seq=2[678] / {
+		for (i = 1; i <= NF; i++)
+			if ($i ~ /^slept=/)
+				printf "%s", substr($i, 7)
+	}')" \
+		"110110111" "completion-w3-all: wakes 26 and 27 have one record of three with slept=0, wake 28 none"
+	cut_trace "$dat" "$(event_ts "$dat" '' 'waitcmp_woken: .* seq=25 ' 1)" 1000000
+	run "$tmp/cut.dat"
+	is "$(val wakes) $(val wake_order_rounds) $(val wake_order)" "5 3 fifo" \
+		"cut from wake 25's records: 5 wakes, 3 rounds (from wake 28, the first that ran every waiter), fifo"
+	is "$(order_keys)" "$(order_expected "$tmp/cut.dat")" \
+		"cut from wake 25's records: rounds fifo lifo other = the counts from trace-cmd report"
+else
+	for _ in 1 2 3 4 5 6 7; do
+		skip "trace-cmd not installed to cut traces"
+	done
+fi
+
 # oracle DAT VARIANT: "samples p50 p90 p99 p999 sum" of VARIANT's latency
 # samples in trace-cmd report of DAT (the waitcmp_woken with slept=1, or
 # every one where the trace has no slept field): nearest-rank, rank
@@ -477,6 +750,8 @@ check "--help: exit status 0, names the plot files" \
 	test "$rc" = 0 -a -n "$(printf '%s\n' "$out" | grep 'VARIANT.cdf.dat')"
 is "$(printf '%s\n' "$out" | grep -cE '^  (sum_ns|percentiles) |ANALYSE_EXACT_CAP=N')" 3 \
 	"--help: describes sum_ns, percentiles and ANALYSE_EXACT_CAP"
+is "$(printf '%s\n' "$out" | grep -cE '^  (wake_order_rounds|wake_order_fifo wake_order_lifo wake_order_other|wake_order)( |$)')" 3 \
+	"--help: describes the wake_order keys"
 
 # Each reopen is cheap only while libtracecmd calls the analyser's own
 # tep_parse_kallsyms() (which skips the file's kallsyms): it must be in the
@@ -500,14 +775,27 @@ if command -v pkg-config >/dev/null && command -v cc >/dev/null; then
 		"$root/bench/analyse/analyse.c" \
 		$(pkg-config --libs libtracecmd libtraceevent)
 	diffs=""
-	for f in wait_event-w2 completion-w3 together lost no-sleep; do
+	for f in wait_event-w2 completion-w3 wait_event-w3-all completion-w3-all \
+		 together lost no-sleep; do
 		"$an" "$fix/$f.dat" >"$tmp/a" 2>/dev/null
 		"$tmp/analyse97" "$fix/$f.dat" >"$tmp/b" 2>/dev/null
 		cmp -s "$tmp/a" "$tmp/b" || diffs="$diffs $f"
 	done
 	is "$diffs" "" "reading in slices of 97 records gives the same output"
+	# A round keeps the first sched_waking of ROUND_TASKS tasks: with 2,
+	# the third waiter's is left out, so no round runs every waiter as
+	# far as the trace shows, and none counts.
+	# shellcheck disable=SC2046 # pkg-config prints several words
+	cc -O2 -std=gnu11 -DROUND_TASKS=2 -o "$tmp/analyse-rt2" \
+		$(pkg-config --cflags libtracecmd libtraceevent) \
+		"$root/bench/analyse/analyse.c" \
+		$(pkg-config --libs libtracecmd libtraceevent)
+	an=$tmp/analyse-rt2 run "$fix/wait_event-w3-all.dat"
+	is "$(order_keys) $(val wake_order)" "0 0 0 0 none" \
+		"rounds with room for 2 tasks' wakings: the third waiter's is never in one, no round counts"
 else
 	skip "no cc or pkg-config to build a small-slice analyser"
+	skip "no cc or pkg-config to build an analyser with small rounds"
 fi
 
 done_testing
