@@ -59,6 +59,13 @@ done
 is "$(jq -r '[.variants[] | select(.without_stop_test == "stops") | .variant] | join(" ")' "$run/matrix.json")" \
 	"$(jq -r '[.variants[] | select(.declared.state == "S") | .variant] | join(" ")' "$run/matrix.json")" \
 	"without the stop test only the interruptible waits (declared S) stop"
+# The wake-all order, from the trace: read for every variant (one waiter
+# for rcuwait), never failed or without a round; lifo for a wait queue's
+# non-exclusive waiters, fifo for the rest, as declared (agree above).
+check "the wake-all order read from the trace for every variant, rounds counted" \
+	sh -c "jq -e '[.variants[] | .wake_all_order | select(. == null or .measured == \"failed\" or .measured == \"none\" or (.measured != \"one\" and .rounds < 1))] | length == 0' '$run/matrix.json' >/dev/null"
+check "... lifo and fifo both seen" \
+	sh -c "jq -e '[.variants[] | .wake_all_order.measured] | (index(\"lifo\") != null and index(\"fifo\") != null)' '$run/matrix.json' >/dev/null"
 # The freezer ran on every variant (this kernel has pm_test): the ones
 # that declare TASK_FREEZABLE froze, every other refused, and the first
 # suspend's refusal named each refuser's waiter.
