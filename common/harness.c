@@ -69,11 +69,16 @@ static bool waitcmp_ending(const struct waitcmp_run *run)
 	return READ_ONCE(run->ending);
 }
 
-/* Sleep without counting as blocked, until kthread_stop(). */
+/*
+ * Sleep without counting as blocked, until kthread_stop(). A freezable
+ * waiter (freezable=1) parked here once its run is done is frozen where it
+ * sleeps, so that it does not hold a suspend back; for the other threads
+ * (PF_NOFREEZE) TASK_FREEZABLE does nothing.
+ */
 static void waitcmp_park(void)
 {
 	for (;;) {
-		set_current_state(TASK_IDLE);
+		set_current_state(TASK_IDLE | TASK_FREEZABLE);
 		if (kthread_should_stop())
 			break;
 		schedule();

@@ -92,4 +92,15 @@ else
 		check "$desc: a wake is recorded after the thaw" records_grow "$v"
 		unload "$v"
 	done
+	# A run that is done parks its waiters, frozen in place by a suspend:
+	# even a refusing wait's module lets the system suspend then.
+	if load wait_event iterations=3 period_us=1000 freezable=1 2>/tmp/insmod.err &&
+		wait_done wait_event $((10 * TIME_SCALE)); then
+		check "wait_event freezable=1, its run done: the parked waiter lets a suspend through" \
+			suspend_try /tmp/suspend.err
+		is "$(stat_of wait_event freeze_after_wait)" 0 "... frozen where it parked, not in the loop"
+		unload wait_event
+	else
+		fail "wait_event freezable=1 iterations=3: loads and runs to done"
+	fi
 fi
