@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-ref=results/reference-matrix-20261207T192418Z
+ref=results/reference-matrix-20261207T214240Z
 report=bench/bin/report
 check "bench/bin/report builds" make -s -C bench bin/report
 
@@ -322,12 +322,14 @@ frz() {
 copy freezer
 frz freezer wait_event_freezable freezes freezes D ok
 frz freezer wait_event refuses refuses S busy
+# One phase, one pm_freeze_timeout: the run's for every variant.
+sed -i 's/^freezer_timeout_ms: .*/freezer_timeout_ms: 750/' "$tmp"/freezer/*/matrix
 run freezer
 check "freezer: as declared, exit 0" is_rc 0
 check "... the rows: measured, ps letter, the suspend, samples (frozen)" \
 	sh -c "grep -qxF '| wait_event_freezable | freezes | freezes | D | goes through | 600, 40, 700 |' '$tmp/freezer/matrix.md' && grep -qxF '| wait_event | refuses | refuses | S | fails (EBUSY) | 600, 40, 700 |' '$tmp/freezer/matrix.md'"
 check "... the text gives the run's pm_freeze_timeout and sampling period" \
-	sh -c "grep -q '\`pm_freeze_timeout\` 750 ms' '$tmp/freezer/matrix.md' && grep -q 'every 1000 µs' '$tmp/freezer/matrix.md'"
+	sh -c "grep -q '\`pm_freeze_timeout\` 750 ms' '$tmp/freezer/matrix.md' && grep -q 'every 1000 microseconds' '$tmp/freezer/matrix.md'"
 check "... and the JSON" \
 	test "$(js freezer '.variants[] | select(.variant == "wait_event") | .freezer | [.declared, .measured, .state, .suspend, .samples, .frozen_samples, .runnable_samples] | map(tostring) | join(" ")')" = "refuses refuses S busy 700 600 40"
 copy freezer-bad
