@@ -55,7 +55,7 @@ else
 	for v in wait_event_freezable wait_event; do
 		want=$(fact "$v" expect_freezer)
 		desc="$v freezable=1 (expect $want)"
-		if ! load "$v" iterations=0 period_us=50000 freezable=1 2>/tmp/insmod.err; then
+		if ! load "$v" iterations=0 period_us=200000 freezable=1 2>/tmp/insmod.err; then
 			fail "$desc: loads"
 			sed 's/^/# /' /tmp/insmod.err
 			continue
