@@ -69,10 +69,17 @@ is "$bad" 0 "End of run says done when all wakes ran, stopped when some did not"
 # and they sleep again, except where the wait returns on its own (an
 # interruptible wait: kthread_stop() raises TIF_NOTIFY_SIGNAL). The
 # harness bounds the unload at 1 s, says in the log that it would hang,
-# and releases them: the unload ends, nothing is left.
+# and releases them: the unload ends, nothing is left. One variant per
+# family and declared state (what decides hang or stop); the matrix
+# (matrix.t) measures every variant's.
 hangs=""
 stops=""
-for v in $VARIANTS; do
+kinds=" "
+# wait_event and wait_event_interruptible first: the checks below name them.
+for v in wait_event wait_event_interruptible $VARIANTS; do
+	kind="$(fact "$v" family | tr ' ' _)/$(fact "$v" expect_state)"
+	case $kinds in *" $kind "*) continue ;; esac
+	kinds="$kinds$kind "
 	n=$(max_waiters "$v")
 	[ "$n" -gt 2 ] && n=2
 	mark=$(dmesg_mark)
