@@ -564,15 +564,27 @@ static void overhead_section(FILE *o)
 		if (!isnan(epw))
 			events = sf("the events' writes (%.2f events a recorded wake in the first traced round's analysis: %s instructions an event, if the readers cost nothing)",
 				    epw, num(rs_ratio(per_wake, epw), 0));
-		fprintf(o, "Per wake, recording the waitcmp events adds %s guest ns, that is instructions (1e9 / traced rate − 1e9 / untraced rate, medians): %s and trace-cmd's readers, whose instructions count in guest time on whichever vCPU they run.",
-			num(per_wake, 0), events);
+		/*
+		 * Traced rounds faster than untraced ones: on several vCPUs
+		 * run in turn the rounds are not exact, and a cost read from
+		 * their medians could come out negative. No figure then.
+		 */
+		if (!(per_wake > 0) || (r.n > 1 && r.max >= 1.0))
+			fprintf(o, "Per wake, the cost of recording the waitcmp events is not stated for this boot: traced rounds ran at %s to %s the untraced rate, some as fast or faster, so the difference of their medians is not the recording's cost.",
+				x2(r.min), x2(r.max));
+		else
+			fprintf(o, "Per wake, recording the waitcmp events adds %s guest ns, that is instructions (1e9 / traced rate − 1e9 / untraced rate, medians): %s and trace-cmd's readers, whose instructions count in guest time on whichever vCPU they run.",
+				num(per_wake, 0), events);
 		if (ts.n)
 			fprintf(o, " With the sched events too: %s instructions per wake.",
 				num(rs_per_event_diff(ts.median, u.median, 1e9), 0));
 		fprintf(o, "\n\n");
 		free(why);
-		why = xasprintf("recording adds %s instructions of guest time per wake (the events' writes and trace-cmd's readers)",
-				num(per_wake, 0));
+		if (per_wake > 0)
+			why = xasprintf("recording adds %s instructions of guest time per wake (the events' writes and trace-cmd's readers)",
+					num(per_wake, 0));
+		else
+			why = xasprintf("on vCPUs run in turn the traced rounds are not exact");
 		one = !strcmp(p, "same") || P.ncpus <= 1;
 	}
 	{

@@ -303,6 +303,22 @@ grep -q "p50 (instructions, icount)" "$ic/performance-waiters.svg" &&
 	! grep -q "µs" "$ic/performance-waiters.svg" "$ic/performance-cpus.svg" || r=1
 ok "$r" "its figures say instructions, icount and the kernel, never µs"
 
+# Traced rounds as fast as untraced ones (several vCPUs run in turn): no
+# per-wake cost of recording is stated, never a negative one.
+ie=$base/icount-even
+cp -r "$ic" "$ie"
+rm -f "$ie"/perf.md "$ie"/performance-*
+{
+	echo "tool,placement,round,samples,p50_ns,p99_ns,elapsed_ns,wakes_per_s"
+	for i in 1 2 3; do echo "untraced,unbound,$i,1000,700,5000,100000000,10000"; done
+	echo "traced,unbound,1,1000,700,5000,90000000,11000"
+	echo "traced,unbound,2,1000,700,5000,110000000,9500"
+	echo "traced,unbound,3,1000,700,5000,95000000,10500"
+} >"$ie/overhead.csv"
+bench/bin/report perf "$ie" >/dev/null 2>&1 || true
+check "icount, traced rounds on both sides of the untraced rate: no per-wake cost stated" \
+	sh -c "grep -qF 'Per wake, the cost of recording the waitcmp events is not stated for this boot: traced rounds ran at 0.95x to 1.10x the untraced rate' '$ie/perf.md' && ! grep -q 'recording the waitcmp events adds' '$ie/perf.md'"
+
 # perf.json: every figure by name, with its units.
 js=$run/perf.json
 check "perf.json is valid JSON" sh -c "jq -e . '$js' >/dev/null"
