@@ -24,6 +24,7 @@
 #include <linux/fs.h>
 #include <linux/hrtimer.h>
 #include <linux/irq_work.h>
+#include <linux/jump_label.h>
 #include <linux/kthread.h>
 #include <linux/module.h>
 #include <linux/sched.h>
@@ -45,6 +46,17 @@ EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_run_begin);
 EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_wake);
 EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_woken);
 EXPORT_TRACEPOINT_SYMBOL_GPL(waitcmp_run_end);
+
+/*
+ * On while a loaded run measures timeout_us, signals or the freezer: the
+ * wait loops of every other run skip those (a jump, patched out).
+ */
+static DEFINE_STATIC_KEY_FALSE(waitcmp_extras);
+
+static bool waitcmp_has_extras(const struct waitcmp_params *p)
+{
+	return p->timeout_us || p->signals || p->freezable;
+}
 
 /* complete() or an exclusive wake without wake_all: one waiter runs. */
 static bool waitcmp_wakes_one(const struct waitcmp_run *run)
@@ -307,19 +319,24 @@ static int waitcmp_waiter_fn(void *arg)
 	while (!waitcmp_ending(run)) {
 		/* A wait that slept switched out voluntarily at least once. */
 		unsigned long nvcsw = READ_ONCE(current->nvcsw), seq;
-		/*
-		 * What only some runs measure costs the others nothing:
-		 * the wait's start for timeout_us, a place in line for the
-		 * wake order of wake-one calls with several waiters.
-		 */
-		u64 start_ns = run->params.timeout_us ? ktime_get_ns() : 0, woken_ns;
+		u64 start_ns = 0, woken_ns;
 		bool slept;
 		int ret;
 
-		/* A freezable kthread's loop: between waits, not in them. */
-		if (run->params.freezable && try_to_freeze())
-			atomic64_inc(&run->freeze_after_wait);
-		w->expired = false;
+		/*
+		 * What only some runs measure costs the others nothing: past
+		 * a static key, the freezer, the wait's start for timeout_us;
+		 * a place in line for the wake order of wake-one calls with
+		 * several waiters.
+		 */
+		if (static_branch_unlikely(&waitcmp_extras)) {
+			/* A freezable kthread's loop: between waits, not in them. */
+			if (run->params.freezable && try_to_freeze())
+				atomic64_inc(&run->freeze_after_wait);
+			w->expired = false;
+			if (run->params.timeout_us)
+				start_ns = ktime_get_ns();
+		}
 		if (waitcmp_wakes_one(run) && run->params.waiters > 1)
 			WRITE_ONCE(w->ticket, atomic_long_inc_return(&run->tickets));
 		ret = run->ops->wait(w);
@@ -331,11 +348,13 @@ static int waitcmp_waiter_fn(void *arg)
 		woken_ns = ktime_get_ns();
 		slept = READ_ONCE(current->nvcsw) != nvcsw;
 
-		if (w->expired && run->params.timeout_us)
-			waitcmp_record_expiry(w, start_ns, woken_ns);
-		if (run->params.signals && !waitcmp_ending(run) &&
-		    (waitcmp_sig_pending(SIGUSR1) || waitcmp_sig_pending(SIGKILL)))
-			waitcmp_record_signals(w, seq == w->seen, ret);
+		if (static_branch_unlikely(&waitcmp_extras)) {
+			if (w->expired && run->params.timeout_us)
+				waitcmp_record_expiry(w, start_ns, woken_ns);
+			if (run->params.signals && !waitcmp_ending(run) &&
+			    (waitcmp_sig_pending(SIGUSR1) || waitcmp_sig_pending(SIGKILL)))
+				waitcmp_record_signals(w, seq == w->seen, ret);
+		}
 		if (!waitcmp_ending(run))
 			atomic64_inc(&run->woken);
 		/*
@@ -504,7 +523,7 @@ static int waitcmp_waker_fn(void *arg)
 	for (seq = 1; !p->iterations || seq <= p->iterations; seq++) {
 		if (p->period_us)
 			waitcmp_pause(run, p->period_us);
-		if (p->freezable)
+		if (static_branch_unlikely(&waitcmp_extras) && p->freezable)
 			wait_event_idle(run->ctl_wq, !READ_ONCE(run->suspending) ||
 					waitcmp_ending(run));
 		if (waitcmp_ending(run))
@@ -1194,6 +1213,8 @@ struct waitcmp_run *waitcmp_start(const struct waitcmp_ops *ops,
 		params->contend_us, params->timeout_us, params->signals,
 		params->freezable);
 	trace_waitcmp_run_begin(ops->name, params);
+	if (waitcmp_has_extras(params))
+		static_branch_inc(&waitcmp_extras);
 	waitcmp_wake_threads(run);
 	return run;
 
@@ -1226,6 +1247,8 @@ void waitcmp_stop(struct waitcmp_run *run)
 	waitcmp_stop_threads(run);
 	pr_info("%s: threads stopped in %llu ns\n", run->ops->name,
 		ktime_get_ns() - t0);
+	if (waitcmp_has_extras(&run->params))
+		static_branch_dec(&waitcmp_extras);
 	if (!run->done)
 		waitcmp_end_of_run(run);
 	if (run->ops->exit)
