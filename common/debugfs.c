@@ -45,6 +45,34 @@ static const char *const waitcmp_order_names[] = {
 	[WAITCMP_ORDER_CALLER] = "caller",
 };
 
+/*
+ * freezable=1, the samples of waiters asleep and not frozen, per ps
+ * letter: "refusing_state: D" the most frequent (- if none), then
+ * "refusing_states: D:480 I:2", every letter seen.
+ */
+static void refusing_show(struct seq_file *m, struct waitcmp_run *run)
+{
+	s64 n, most = 0;
+	char letter = '-';
+	unsigned int i;
+
+	for (i = 1; i < WAITCMP_NR_STATE_LETTERS; i++) {
+		n = atomic64_read(&run->freeze_asleep[i]);
+		if (n > most) {
+			most = n;
+			letter = task_index_to_char(i);
+		}
+	}
+	seq_printf(m, "refusing_state: %c\n", letter);
+	seq_puts(m, "refusing_states:");
+	for (i = 1; i < WAITCMP_NR_STATE_LETTERS; i++) {
+		n = atomic64_read(&run->freeze_asleep[i]);
+		if (n)
+			seq_printf(m, " %c:%lld", task_index_to_char(i), (long long)n);
+	}
+	seq_putc(m, '\n');
+}
+
 static int stats_show(struct seq_file *m, void *v)
 {
 	struct waitcmp_run *run = m->private;
@@ -163,7 +191,7 @@ static int stats_show(struct seq_file *m, void *v)
 	seq_printf(m, "freeze_frozen: %lld\n", (long long)atomic64_read(&run->freeze_frozen));
 	seq_printf(m, "freeze_runnable: %lld\n", (long long)atomic64_read(&run->freeze_runnable));
 	seq_printf(m, "frozen_state: %c\n", READ_ONCE(run->frozen_state) ?: '-');
-	seq_printf(m, "refusing_state: %c\n", READ_ONCE(run->refusing_state) ?: '-');
+	refusing_show(m, run);
 	seq_printf(m, "freeze_after_wait: %lld\n",
 		   (long long)atomic64_read(&run->freeze_after_wait));
 	seq_printf(m, "affinity_lost: %d\n", READ_ONCE(run->affinity_lost));

@@ -588,21 +588,21 @@ static enum hrtimer_restart waitcmp_freeze_timer_fn(struct hrtimer *timer)
 
 	for (i = 0; i < run->params.waiters; i++) {
 		struct task_struct *t = run->waiter[i].task;
-		char letter;
+		unsigned int index;
 
 		if (!freezing(t))
 			continue;
-		letter = task_index_to_char(task_state_index(t));
+		index = task_state_index(t);
 		atomic64_inc(&run->freeze_samples);
 		/* frozen(), which 6.1 does not export. */
 		if (READ_ONCE(t->__state) & TASK_FROZEN) {
 			atomic64_inc(&run->freeze_frozen);
-			WRITE_ONCE(run->frozen_state, letter);
-		} else if (letter == 'R') {
+			WRITE_ONCE(run->frozen_state, task_index_to_char(index));
+		} else if (!index) {
 			/* Woken by the freezer (a kthread's freeze_task()), or running. */
 			atomic64_inc(&run->freeze_runnable);
-		} else {
-			WRITE_ONCE(run->refusing_state, letter);
+		} else if (index < WAITCMP_NR_STATE_LETTERS) {
+			atomic64_inc(&run->freeze_asleep[index]);
 		}
 	}
 	hrtimer_forward_now(timer, ns_to_ktime(WAITCMP_FREEZE_SAMPLE_US * NSEC_PER_USEC));

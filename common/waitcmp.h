@@ -88,6 +88,8 @@ enum waitcmp_timeout {
  * as D).
  */
 #define WAITCMP_FREEZE_SAMPLE_US	1000
+/* task_state_index() runs 0 (R) to fls(TASK_REPORT_IDLE): "RSDTtXZPI". */
+#define WAITCMP_NR_STATE_LETTERS	9
 
 /*
  * waker_context: where ops->wake() is called from. The waker kthread keeps
@@ -340,7 +342,8 @@ struct waitcmp_run {
 	atomic64_t freeze_runnable;	/* of those, runnable: woken by the freezer */
 	atomic64_t freeze_after_wait;	/* frozen by the harness's try_to_freeze() */
 	char frozen_state;		/* ps letter of a frozen waiter, 0 if none seen */
-	char refusing_state;		/* ps letter of one asleep, not frozen, 0 if none */
+	/* Of those asleep, not frozen: how many per ps letter (task_state_index()). */
+	atomic64_t freeze_asleep[WAITCMP_NR_STATE_LETTERS];
 	struct waitcmp_snap *end_snap;	/* for the End of run line */
 	struct dentry *dir;
 	struct hlist_node cpuhp_node;	/* CPU offline: affinity_lost */
