@@ -332,7 +332,11 @@ struct waitcmp_run {
 	u64 sig_early[2];
 	u64 sig_ignored[2];		/* pending when a wake ended the wait */
 	int sig_ret[2];			/* what the wait returned at the last early one */
-	/* freezable=1: a suspend under way, and what the timer sampled then. */
+	/*
+	 * freezable=1: a suspend under way, and what the timer sampled then
+	 * (atomics and single stores: not under stats_lock, which is a
+	 * sleeping lock on PREEMPT_RT and the timer runs in hard IRQ).
+	 */
 	struct notifier_block pm_nb;
 	struct hrtimer freeze_timer;
 	bool suspending;		/* PM_SUSPEND_PREPARE to PM_POST_SUSPEND */
